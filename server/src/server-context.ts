@@ -1,0 +1,16 @@
+import type { Config } from './config.js';
+import type { Logger } from './logger.js';
+import type { Metrics } from './metrics.js';
+import type { DocStore } from './storage/doc-store.js';
+import type { CommitQueue } from './sync/commit-queue.js';
+import type { RoomRegistry } from './sync/room-registry.js';
+
+/** What the routes share; built once by `createQuireServer`. */
+export interface ServerContext {
+  config: Config;
+  store: DocStore;
+  commits: CommitQueue;
+  registry: RoomRegistry;
+  metrics: Metrics;
+  logger: Logger;
+}

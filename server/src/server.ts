@@ -1,0 +1,95 @@
+import type { AddressInfo } from 'node:net';
+import { createAdaptorServer } from '@hono/node-server';
+import { WebSocketServer } from 'ws';
+import { CLOSE_CODE } from '../../shared/close-codes.js';
+import { createApp } from './app.js';
+import type { Config } from './config.js';
+import { createLogger } from './logger.js';
+import { createMetrics } from './metrics.js';
+import type { ServerContext } from './server-context.js';
+import type { DocStore } from './storage/doc-store.js';
+import { MemoryDocStore } from './storage/memory-doc-store.js';
+import { SqliteDocStore } from './storage/sqlite-doc-store.js';
+import { CommitQueue } from './sync/commit-queue.js';
+import { RoomRegistry } from './sync/room-registry.js';
+import { Heartbeat } from './ws/heartbeat.js';
+
+export interface QuireServer {
+  ctx: ServerContext;
+  /** Listens on config.host:config.port (0 picks a free port); resolves with the bound address. */
+  start(): Promise<{ port: number; url: string }>;
+  /** Graceful shutdown: stop accepting, close peers with 1001, flush every document, close storage. */
+  stop(): Promise<void>;
+}
+
+export function createStore(config: Config): DocStore {
+  if (config.storage === 'memory') return new MemoryDocStore();
+  return new SqliteDocStore({ dataDir: config.dataDir, synchronous: config.sqliteSync });
+}
+
+/** Builds a whole server from one config; nothing is global, so tests can run several. */
+export function createQuireServer(config: Config, options: { store?: DocStore } = {}): QuireServer {
+  const logger = createLogger(config.logLevel);
+  const metrics = createMetrics();
+  const store = options.store ?? createStore(config);
+  const commits = new CommitQueue(store, (size, seconds) => {
+    metrics.persistSeconds.observe(seconds);
+    metrics.persistBatchSize.observe(size);
+  });
+  const registry = new RoomRegistry({
+    store,
+    commits,
+    logger: logger.child({ area: 'sync' }),
+    metrics,
+    compactAfterUpdates: config.compactAfterUpdates,
+    unloadDelayMs: config.unloadDelayMs,
+  });
+  const ctx: ServerContext = { config, store, commits, registry, metrics, logger };
+  const heartbeat = new Heartbeat(config.heartbeatMs);
+  const app = createApp(ctx, heartbeat);
+  const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes, perMessageDeflate: false });
+  const httpServer = createAdaptorServer({ fetch: app.fetch, websocket: { server: wss } });
+  httpServer.on('clientError', (_error, socket) => socket.destroy());
+
+  let stopping: Promise<void> | null = null;
+  return {
+    ctx,
+    start: () =>
+      new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(config.port, config.host, () => {
+          httpServer.off('error', reject);
+          const { port } = httpServer.address() as AddressInfo;
+          const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+          resolve({ port, url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}` });
+        });
+      }),
+    stop: () => {
+      stopping ??= (async () => {
+        heartbeat.stop();
+        const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+        await registry.closeAll(CLOSE_CODE.goingAway, 'server shutting down');
+        await commits.drain();
+        await closeSockets(wss);
+        if ('closeAllConnections' in httpServer) httpServer.closeAllConnections();
+        await closed;
+        await store.close();
+      })();
+      return stopping;
+    },
+  };
+}
+
+/** Lets close frames reach clients (up to a second) before cutting whatever is left. */
+async function closeSockets(wss: WebSocketServer): Promise<void> {
+  const open = [...wss.clients];
+  const allClosed = Promise.all(
+    open.map((socket) => {
+      if (socket.readyState === socket.CLOSED) return undefined;
+      if (socket.readyState === socket.OPEN) socket.close(CLOSE_CODE.goingAway, 'server shutting down');
+      return new Promise((resolve) => socket.once('close', resolve));
+    }),
+  );
+  await Promise.race([allClosed, new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
+  for (const socket of wss.clients) socket.terminate();
+}

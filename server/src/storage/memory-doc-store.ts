@@ -1,0 +1,86 @@
+import type { AppendItem, DocMeta, DocPage, DocStore, StoredDoc } from './doc-store.js';
+
+interface MemoryDoc {
+  snapshot: Uint8Array | null;
+  snapshotSeq: number;
+  log: { seq: number; update: Uint8Array }[];
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const sizeOf = (doc: MemoryDoc): number =>
+  (doc.snapshot?.length ?? 0) + doc.log.reduce((sum, entry) => sum + entry.update.length, 0);
+
+/** Keeps everything in process memory: for tests and throwaway servers (`QUIRE_STORAGE=memory`). */
+export class MemoryDocStore implements DocStore {
+  private readonly docs = new Map<string, MemoryDoc>();
+  private seq = 0;
+
+  private ensure(docId: string): MemoryDoc {
+    let doc = this.docs.get(docId);
+    if (!doc) {
+      const now = new Date();
+      doc = { snapshot: null, snapshotSeq: 0, log: [], createdAt: now, updatedAt: now };
+      this.docs.set(docId, doc);
+    }
+    return doc;
+  }
+
+  async create(docId: string): Promise<boolean> {
+    if (this.docs.has(docId)) return false;
+    this.ensure(docId);
+    return true;
+  }
+
+  async load(docId: string): Promise<StoredDoc | null> {
+    const doc = this.docs.get(docId);
+    if (!doc) return null;
+    const last = doc.log[doc.log.length - 1];
+    return {
+      snapshot: doc.snapshot,
+      updates: doc.log.map((entry) => entry.update),
+      lastSeq: last ? last.seq : doc.snapshotSeq,
+    };
+  }
+
+  async append(items: readonly AppendItem[]): Promise<number[]> {
+    const now = new Date();
+    return items.map(({ docId, update }) => {
+      const doc = this.ensure(docId);
+      const seq = ++this.seq;
+      // Copy: the caller's bytes may be a view into a reused network buffer.
+      doc.log.push({ seq, update: update.slice() });
+      doc.updatedAt = now;
+      return seq;
+    });
+  }
+
+  async compact(docId: string, snapshot: Uint8Array, upToSeq: number): Promise<void> {
+    const doc = this.docs.get(docId);
+    if (!doc) return;
+    doc.snapshot = snapshot.slice();
+    doc.snapshotSeq = upToSeq;
+    doc.log = doc.log.filter((entry) => entry.seq > upToSeq);
+  }
+
+  async meta(docId: string): Promise<DocMeta | null> {
+    const doc = this.docs.get(docId);
+    return doc ? { id: docId, size: sizeOf(doc), createdAt: doc.createdAt, updatedAt: doc.updatedAt } : null;
+  }
+
+  async list({ limit, after = '' }: { limit: number; after?: string }): Promise<DocPage> {
+    const ids = [...this.docs.keys()].filter((id) => id > after).sort();
+    const page = ids.slice(0, limit);
+    const docs = (await Promise.all(page.map((id) => this.meta(id)))).filter((m): m is DocMeta => m !== null);
+    const last = page[page.length - 1];
+    return ids.length > limit && last ? { docs, next: last } : { docs };
+  }
+
+  async delete(docId: string): Promise<boolean> {
+    return this.docs.delete(docId);
+  }
+
+  async ping(): Promise<void> {}
+
+  async close(): Promise<void> {}
+}
