@@ -1,0 +1,144 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { createDocId } from '../../../shared/doc-id.js';
+import type { DocStore } from './doc-store.js';
+
+/** An update that inserts `text` at the start of a fresh doc's text 't'. */
+function updateOf(text: string): Uint8Array {
+  const doc = new Y.Doc();
+  doc.getText('t').insert(0, text);
+  return Y.encodeStateAsUpdate(doc);
+}
+
+const textOf = (stored: { snapshot: Uint8Array | null; updates: Uint8Array[] }): string => {
+  const doc = new Y.Doc();
+  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+  for (const update of stored.updates) Y.applyUpdate(doc, update);
+  return doc.getText('t').toString();
+};
+
+/**
+ * The behaviour every `DocStore` must have. Each backend's test file calls this with a factory that
+ * returns a fresh, empty-enough store (ids are unique per test, so a shared database is fine).
+ */
+export function describeDocStoreContract(name: string, createStore: () => Promise<DocStore>): void {
+  describe(`DocStore contract: ${name}`, () => {
+    let store: DocStore;
+    beforeEach(async () => {
+      store = await createStore();
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    it('knows nothing of a document never written', async () => {
+      const id = createDocId();
+      expect(await store.load(id)).toBeNull();
+      expect(await store.meta(id)).toBeNull();
+      expect(await store.delete(id)).toBe(false);
+    });
+
+    it('creates an empty document once', async () => {
+      const id = createDocId();
+      expect(await store.create(id)).toBe(true);
+      expect(await store.create(id)).toBe(false);
+      expect(await store.load(id)).toEqual({ snapshot: null, updates: [], lastSeq: 0 });
+      expect((await store.meta(id))?.size).toBe(0);
+    });
+
+    it('appends updates for several documents in one call and loads them in order', async () => {
+      const a = createDocId();
+      const b = createDocId();
+      const a1 = updateOf('a1');
+      const seqs = await store.append([
+        { docId: a, update: a1 },
+        { docId: b, update: updateOf('b1') },
+        { docId: a, update: updateOf('a2') },
+      ]);
+      expect(seqs).toHaveLength(3);
+      expect(seqs[0]).toBeLessThan(seqs[1] as number);
+      expect(seqs[1]).toBeLessThan(seqs[2] as number);
+      const loadedA = await store.load(a);
+      expect(loadedA?.updates).toHaveLength(2);
+      expect(loadedA?.lastSeq).toBe(seqs[2]);
+      expect(Buffer.from(loadedA?.updates[0] as Uint8Array)).toEqual(Buffer.from(a1));
+      expect((await store.load(b))?.updates).toHaveLength(1);
+    });
+
+    it('tracks size and update time', async () => {
+      const id = createDocId();
+      const update = updateOf('hello');
+      await store.append([{ docId: id, update }]);
+      const first = await store.meta(id);
+      expect(first?.size).toBe(update.length);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      await store.append([{ docId: id, update: updateOf('world') }]);
+      const second = await store.meta(id);
+      expect(second?.size).toBeGreaterThan(update.length);
+      expect(second?.updatedAt.getTime()).toBeGreaterThanOrEqual(first?.updatedAt.getTime() as number);
+      expect(second?.createdAt.getTime()).toBe(first?.createdAt.getTime());
+    });
+
+    it('compaction replaces the covered log with a snapshot and keeps later updates', async () => {
+      const id = createDocId();
+      const doc = new Y.Doc();
+      const seqs: number[] = [];
+      doc.on('update', (update: Uint8Array) => {
+        void store.append([{ docId: id, update }]).then((s) => seqs.push(...s));
+      });
+      doc.getText('t').insert(0, 'abc');
+      doc.getText('t').insert(3, 'def');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const snapshot = Y.encodeStateAsUpdate(doc);
+      await store.compact(id, snapshot, Math.max(...seqs));
+      const later = new Y.Doc();
+      Y.applyUpdate(later, snapshot);
+      later.on('update', (update: Uint8Array) => void store.append([{ docId: id, update }]));
+      later.getText('t').insert(6, 'ghi');
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const loaded = await store.load(id);
+      expect(loaded?.snapshot).not.toBeNull();
+      expect(loaded?.updates).toHaveLength(1);
+      expect(loaded?.lastSeq).toBeGreaterThan(Math.max(...seqs));
+      expect(textOf(loaded as NonNullable<typeof loaded>)).toBe('abcdefghi');
+    });
+
+    it('sequence numbers keep rising after compaction empties the log', async () => {
+      const id = createDocId();
+      const [first] = await store.append([{ docId: id, update: updateOf('x') }]);
+      await store.compact(id, updateOf('x'), first as number);
+      const [second] = await store.append([{ docId: id, update: updateOf('y') }]);
+      expect(second).toBeGreaterThan(first as number);
+      expect((await store.load(id))?.lastSeq).toBe(second);
+    });
+
+    it('lists documents by id, a page at a time', async () => {
+      const prefix = `list${Date.now()}${Math.floor(Math.random() * 1e6)}`;
+      const ids = [`${prefix}a`, `${prefix}b`, `${prefix}c`];
+      for (const id of ids) await store.create(id);
+      const seen: string[] = [];
+      let after: string | undefined = `${prefix}`;
+      for (let i = 0; i < 10 && after !== undefined; i++) {
+        const page: Awaited<ReturnType<DocStore['list']>> = await store.list({ limit: 2, after });
+        seen.push(...page.docs.map((d) => d.id).filter((id) => id.startsWith(prefix)));
+        after = page.next;
+        if (page.docs.some((d) => !d.id.startsWith(prefix))) break;
+      }
+      expect(seen).toEqual(ids);
+    });
+
+    it('deletes a document with its log and snapshot', async () => {
+      const id = createDocId();
+      const [seq] = await store.append([{ docId: id, update: updateOf('gone') }]);
+      await store.compact(id, updateOf('gone'), seq as number);
+      await store.append([{ docId: id, update: updateOf('more') }]);
+      expect(await store.delete(id)).toBe(true);
+      expect(await store.load(id)).toBeNull();
+      expect(await store.meta(id)).toBeNull();
+    });
+
+    it('answers ping while open', async () => {
+      await expect(store.ping()).resolves.toBeUndefined();
+    });
+  });
+}
