@@ -2,6 +2,10 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+// npm runs scripts from the package root; do the same when started directly.
+process.chdir(fileURLToPath(new URL('..', import.meta.url)));
 
 const built = 'dist/client/index.html';
 
