@@ -77,3 +77,23 @@ describe('rooms', () => {
     ghostAwareness.destroy();
   });
 });
+
+describe('server-side changes', () => {
+  it('a change made by the server is stored, applied and relayed to every peer', async () => {
+    const { wsUrl, server } = await startTestServer();
+    const docId = uniqueDocId();
+    const a = connectClient(wsUrl, docId);
+    const b = connectClient(wsUrl, docId);
+    await waitForSynced(a.provider);
+    await waitForSynced(b.provider);
+    const room = server.ctx.registry.peek(docId);
+    const source = new Y.Doc();
+    source.getText('t').insert(0, 'from the server');
+    await room?.applyServerUpdate(Y.encodeStateAsUpdate(source), 'api');
+    await waitFor(() => text(a.doc) === 'from the server' && text(b.doc) === 'from the server', 5000, 'relay');
+    const stored = await server.ctx.store.load(docId);
+    const check = new Y.Doc();
+    for (const update of stored?.updates ?? []) Y.applyUpdate(check, update);
+    expect(text(check)).toBe('from the server');
+  });
+});

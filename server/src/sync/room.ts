@@ -203,6 +203,30 @@ export class Room {
     });
   }
 
+  /**
+   * A change made by the server itself (REST import, version restore): stored like any peer's update,
+   * then applied and relayed to every peer. Resolves once it is durable and applied.
+   */
+  applyServerUpdate(update: Uint8Array, origin: string = ORIGIN.server): Promise<void> {
+    validateUpdate(update);
+    this.pendingWrites++;
+    return new Promise((resolve, reject) => {
+      this.deps.commits.enqueue({ docId: this.docId, update }, (error, seq) => {
+        this.pendingWrites--;
+        if (error) reject(error);
+        else {
+          this.lastSeq = Math.max(this.lastSeq, seq);
+          this.logLength++;
+          Y.applyUpdate(this.doc, update, origin);
+          this.broadcast(encodeSyncUpdate(update), null);
+          this.maybeCompact();
+          resolve();
+        }
+        if (this.pendingWrites === 0) this.notifySettled();
+      });
+    });
+  }
+
   private scheduleAck(state: PeerState, ticket: number): void {
     state.ackDue = Math.max(state.ackDue, ticket);
     if (this.acksScheduled) return;
