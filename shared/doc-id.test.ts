@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createDocId, isValidDocId } from './doc-id.js';
-import { collabServerUrl, docApiUrl } from './routes.js';
+import { collabServerUrl, collabViewServerUrl, docApiUrl, docPagePath, viewPagePath } from './routes.js';
 
 describe('document ids', () => {
   it('accepts 1-128 url-safe characters only', () => {
@@ -24,5 +24,8 @@ describe('document ids', () => {
     expect(collabServerUrl('http://localhost:1234')).toBe('ws://localhost:1234/collab');
     expect(collabServerUrl('https://quire.example/')).toBe('wss://quire.example/collab');
     expect(docApiUrl('http://h:1/', 'abc')).toBe('http://h:1/api/docs/abc');
+    expect(collabViewServerUrl('https://quire.example/')).toBe('wss://quire.example/collab/r');
+    expect(docPagePath('abc')).toBe('/d/abc');
+    expect(viewPagePath('v_1')).toBe('/r/v_1');
   });
 });
