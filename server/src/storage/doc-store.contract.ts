@@ -17,11 +17,23 @@ const textOf = (stored: { snapshot: Uint8Array | null; updates: Uint8Array[] }):
   return doc.getText('t').toString();
 };
 
+export interface DocStoreContractOptions {
+  /**
+   * The store can be shared by several server instances (PostgreSQL; memory when servers share it in
+   * one process), so it must also pass the multi-instance cases. @default false
+   */
+  sharedByInstances?: boolean;
+}
+
 /**
  * The behaviour every `DocStore` must have. Each backend's test file calls this with a factory that
  * returns a fresh, empty-enough store (ids are unique per test, so a shared database is fine).
  */
-export function describeDocStoreContract(name: string, createStore: () => Promise<DocStore>): void {
+export function describeDocStoreContract(
+  name: string,
+  createStore: () => Promise<DocStore>,
+  options: DocStoreContractOptions = {},
+): void {
   describe(`DocStore contract: ${name}`, () => {
     let store: DocStore;
     beforeEach(async () => {
@@ -82,20 +94,19 @@ export function describeDocStoreContract(name: string, createStore: () => Promis
     it('compaction replaces the covered log with a snapshot and keeps later updates', async () => {
       const id = createDocId();
       const doc = new Y.Doc();
-      const seqs: number[] = [];
-      doc.on('update', (update: Uint8Array) => {
-        void store.append([{ docId: id, update }]).then((s) => seqs.push(...s));
-      });
+      // Awaited, not slept on: a networked store takes longer than a local one.
+      const appends: Promise<number[]>[] = [];
+      doc.on('update', (update: Uint8Array) => appends.push(store.append([{ docId: id, update }])));
       doc.getText('t').insert(0, 'abc');
       doc.getText('t').insert(3, 'def');
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      const seqs = (await Promise.all(appends.splice(0))).flat();
       const snapshot = Y.encodeStateAsUpdate(doc);
       await store.compact(id, snapshot, Math.max(...seqs));
       const later = new Y.Doc();
       Y.applyUpdate(later, snapshot);
-      later.on('update', (update: Uint8Array) => void store.append([{ docId: id, update }]));
+      later.on('update', (update: Uint8Array) => appends.push(store.append([{ docId: id, update }])));
       later.getText('t').insert(6, 'ghi');
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      await Promise.all(appends);
       const loaded = await store.load(id);
       expect(loaded?.snapshot).not.toBeNull();
       expect(loaded?.updates).toHaveLength(1);
@@ -140,5 +151,25 @@ export function describeDocStoreContract(name: string, createStore: () => Promis
     it('answers ping while open', async () => {
       await expect(store.ping()).resolves.toBeUndefined();
     });
+
+    if (options.sharedByInstances) {
+      it("compaction keeps a stored update that the caller's snapshot lacks", async () => {
+        const id = createDocId();
+        // Two instances: each has applied only its own update when the first one compacts.
+        const mine = new Y.Doc();
+        mine.getText('t').insert(0, 'mine ');
+        const theirs = new Y.Doc();
+        theirs.getText('t').insert(0, 'theirs ');
+        await store.append([{ docId: id, update: Y.encodeStateAsUpdate(mine) }]);
+        const [theirSeq] = await store.append([{ docId: id, update: Y.encodeStateAsUpdate(theirs) }]);
+        await store.compact(id, Y.encodeStateAsUpdate(mine), theirSeq as number);
+        const loaded = await store.load(id);
+        expect(loaded?.updates).toHaveLength(0);
+        const merged = textOf(loaded as NonNullable<typeof loaded>);
+        expect(merged).toContain('mine ');
+        expect(merged).toContain('theirs ');
+        expect(loaded?.lastSeq).toBe(theirSeq);
+      });
+    }
   });
 }

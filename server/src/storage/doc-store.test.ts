@@ -9,6 +9,6 @@ import { SqliteDocStore } from './sqlite-doc-store.js';
 const dataDir = mkdtempSync(join(tmpdir(), 'quire-store-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-describeDocStoreContract('memory', async () => new MemoryDocStore());
+describeDocStoreContract('memory', async () => new MemoryDocStore(), { sharedByInstances: true });
 // One database file reopened by every test: also proves data survives close and reopen.
 describeDocStoreContract('sqlite', async () => new SqliteDocStore({ dataDir }));

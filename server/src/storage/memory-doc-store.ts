@@ -1,4 +1,5 @@
 import type { AppendItem, DocMeta, DocPage, DocStore, StoredDoc } from './doc-store.js';
+import { mergeIntoSnapshot } from './merge-snapshot.js';
 
 interface MemoryDoc {
   snapshot: Uint8Array | null;
@@ -55,11 +56,13 @@ export class MemoryDocStore implements DocStore {
     });
   }
 
+  /** Merges what it holds with `snapshot`: servers sharing one store in a process may compact with stale copies. */
   async compact(docId: string, snapshot: Uint8Array, upToSeq: number): Promise<void> {
     const doc = this.docs.get(docId);
     if (!doc) return;
-    doc.snapshot = snapshot.slice();
-    doc.snapshotSeq = upToSeq;
+    const covered = doc.log.filter((entry) => entry.seq <= upToSeq).map((entry) => entry.update);
+    doc.snapshot = mergeIntoSnapshot([doc.snapshot, ...covered, snapshot]);
+    doc.snapshotSeq = Math.max(doc.snapshotSeq, upToSeq);
     doc.log = doc.log.filter((entry) => entry.seq > upToSeq);
   }
 
