@@ -1,0 +1,27 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO_ROOT } from './support/paths.js';
+
+const BUILT_INDEX = join(REPO_ROOT, 'dist/client/index.html');
+const SOURCES = ['client', 'shared', 'vite.config.ts'];
+
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of readdirSync(path)) newest = Math.max(newest, newestMtime(join(path, entry)));
+  return newest;
+}
+
+/** Builds the web client when `dist/client` is missing or older than its sources: the tests drive the built app. */
+export default function globalSetup(): void {
+  const builtAt = existsSync(BUILT_INDEX) ? statSync(BUILT_INDEX).mtimeMs : 0;
+  const sourcesAt = Math.max(...SOURCES.map((source) => newestMtime(join(REPO_ROOT, source))));
+  if (builtAt >= sourcesAt) return;
+  console.log('e2e: building the web client (dist/client is missing or stale)…');
+  const build = spawnSync('npx', ['vite', 'build'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error(`vite build failed (exit ${build.status ?? build.signal})`);
+  if (!existsSync(BUILT_INDEX)) throw new Error(`vite build did not produce ${BUILT_INDEX}`);
+}
