@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { ROUTES } from '../../shared/routes.js';
+import { createRestAuth } from './auth/rest-auth.js';
 import { createClientRoutes } from './http/client-routes.js';
 import { createDocsRoutes } from './http/docs-routes.js';
 import { jsonError } from './http/errors.js';
@@ -13,6 +14,9 @@ import type { Heartbeat } from './ws/heartbeat.js';
 export function createApp(ctx: ServerContext, heartbeat: Heartbeat): Hono {
   const app = new Hono();
   app.route(ROUTES.collab, createCollabRoute(ctx, heartbeat));
+  const restAuth = createRestAuth(ctx);
+  app.use(ROUTES.api, restAuth);
+  app.use(`${ROUTES.api}/*`, restAuth);
   app.route(ROUTES.api, createDocsRoutes(ctx));
   app.route('/', createOpsRoutes(ctx));
   app.route('/', createClientRoutes(ctx.config.clientDir));

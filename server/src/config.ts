@@ -3,6 +3,25 @@ import { DEFAULT_LIMITS } from '../../shared/limits.js';
 
 const int = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback);
 
+const httpUrl = z.string().refine((value) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol), {
+  message: 'must be an http(s) URL',
+});
+
+/** `https://a.example, http://localhost:5173` → normalized origins; anything with a path is refused. */
+function parseOrigins(value: string, ctx: z.RefinementCtx): string[] {
+  const origins: string[] = [];
+  for (const part of value.split(',').map((item) => item.trim())) {
+    if (part === '') continue;
+    const url = URL.canParse(part) ? new URL(part) : null;
+    if (!url || !/^https?:$/.test(url.protocol) || url.origin !== part.replace(/\/$/, '').toLowerCase()) {
+      ctx.addIssue({ code: 'custom', message: `"${part}" is not an origin like https://app.example` });
+      return z.NEVER;
+    }
+    origins.push(url.origin);
+  }
+  return origins;
+}
+
 /** Every setting, with its environment variable and default. Validated once, in `main.ts`. */
 const configSchema = z.object({
   /** @default 1234 */
@@ -23,6 +42,41 @@ const configSchema = z.object({
   QUIRE_UNLOAD_DELAY_MS: int(2_000, 0),
   /** Largest WebSocket frame in bytes; larger ones are closed with 1009. @default 16 MiB */
   QUIRE_MAX_MESSAGE_BYTES: int(DEFAULT_LIMITS.maxMessageBytes, 1024),
+  // Limits: the table with defaults and meaning is `shared/limits.ts` (and SECURITY.md).
+  QUIRE_MAX_DOCUMENT_BYTES: int(DEFAULT_LIMITS.maxDocumentBytes, 1024),
+  QUIRE_MAX_CONNECTIONS: int(DEFAULT_LIMITS.maxConnections, 1),
+  QUIRE_MAX_CONNECTIONS_PER_IP: int(DEFAULT_LIMITS.maxConnectionsPerIp, 1),
+  QUIRE_MAX_HANDSHAKES_PER_IP: int(DEFAULT_LIMITS.maxHandshakesPerIp, 1),
+  QUIRE_MAX_MESSAGES_PER_SECOND: int(DEFAULT_LIMITS.maxMessagesPerSecond, 1),
+  QUIRE_MAX_BYTES_PER_SECOND: int(DEFAULT_LIMITS.maxBytesPerSecond, 1024),
+  QUIRE_MAX_AWARENESS_BYTES: int(DEFAULT_LIMITS.maxAwarenessBytes, 64),
+  QUIRE_MAX_AWARENESS_CLIENTS: int(DEFAULT_LIMITS.maxAwarenessClients, 1),
+  QUIRE_MAX_PENDING_BYTES: int(DEFAULT_LIMITS.maxPendingBytes, 0),
+  QUIRE_MAX_BUFFERED_BYTES: int(DEFAULT_LIMITS.maxBufferedBytes, 1024),
+  QUIRE_HANDSHAKE_TIMEOUT_MS: int(DEFAULT_LIMITS.handshakeTimeoutMs, 100),
+  /** Token mode with HS256: the shared secret (at least 32 characters). Unset: open mode. */
+  QUIRE_AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Token mode with a public key (PEM, SPKI; `\n` escapes allowed); RS*, PS*, ES* or EdDSA by key type. */
+  QUIRE_AUTH_PUBLIC_KEY: z.string().includes('BEGIN PUBLIC KEY', { message: 'must be a PEM public key' }).optional(),
+  /** Token mode with keys from a JWKS URL (fetched and cached; refreshed when a token names an unknown key). */
+  QUIRE_AUTH_JWKS_URL: httpUrl.optional(),
+  /** Required `iss` claim of tokens, if set. */
+  QUIRE_AUTH_ISSUER: z.string().optional(),
+  /** Required `aud` claim of tokens, if set. */
+  QUIRE_AUTH_AUDIENCE: z.string().optional(),
+  /** Comma-separated origins (`https://app.example`) allowed to open WebSockets; unset allows any. */
+  QUIRE_ALLOWED_ORIGINS: z
+    .string()
+    .transform((value, ctx) => parseOrigins(value, ctx))
+    .optional(),
+  /** `true` behind a reverse proxy: the client address is the last `X-Forwarded-For` entry. @default false */
+  QUIRE_TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false'),
+  /** Key for read-only view ids (32+ characters); unset: generated once and kept in QUIRE_DATA_DIR. */
+  QUIRE_VIEW_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Direct TLS: certificate chain file (PEM); needs QUIRE_TLS_KEY too. */
+  QUIRE_TLS_CERT: z.string().optional(),
+  /** Direct TLS: private key file (PEM). */
+  QUIRE_TLS_KEY: z.string().optional(),
   /** Directory of the built client to serve; empty disables it. @default dist/client */
   QUIRE_CLIENT_DIR: z.string().default('dist/client'),
   /** Milliseconds to flush and close peers on SIGTERM before exiting anyway. @default 10000 */
@@ -44,9 +98,38 @@ export interface Config {
   heartbeatMs: number;
   unloadDelayMs: number;
   maxMessageBytes: number;
+  /** The limits of `shared/limits.ts` (`maxMessageBytes` above is one of them). */
+  maxDocumentBytes: number;
+  maxConnections: number;
+  maxConnectionsPerIp: number;
+  maxHandshakesPerIp: number;
+  maxMessagesPerSecond: number;
+  maxBytesPerSecond: number;
+  maxAwarenessBytes: number;
+  maxAwarenessClients: number;
+  maxPendingBytes: number;
+  maxBufferedBytes: number;
+  handshakeTimeoutMs: number;
+  /** Token mode when any key source is set; null is open mode. */
+  auth: AuthConfig | null;
+  /** Origins allowed to open WebSockets; null allows any. */
+  allowedOrigins: string[] | null;
+  trustProxy: boolean;
+  /** Key for view ids; null: generated and kept in the data directory (or per process with memory storage). */
+  viewSecret: string | null;
+  /** Direct TLS with these PEM files; null serves plain HTTP. */
+  tls: { certFile: string; keyFile: string } | null;
   clientDir: string;
   shutdownTimeoutMs: number;
   logLevel: EnvConfig['LOG_LEVEL'];
+}
+
+export interface AuthConfig {
+  secret?: string;
+  publicKey?: string;
+  jwksUrl?: string;
+  issuer?: string;
+  audience?: string;
 }
 
 export class ConfigError extends Error {
@@ -62,6 +145,15 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
   const e = parsed.data;
+  const keySources = [e.QUIRE_AUTH_SECRET, e.QUIRE_AUTH_PUBLIC_KEY, e.QUIRE_AUTH_JWKS_URL].filter(Boolean);
+  if (keySources.length > 1) {
+    throw new ConfigError(
+      'Invalid configuration:\n  set only one of QUIRE_AUTH_SECRET, QUIRE_AUTH_PUBLIC_KEY, QUIRE_AUTH_JWKS_URL',
+    );
+  }
+  if (Boolean(e.QUIRE_TLS_CERT) !== Boolean(e.QUIRE_TLS_KEY)) {
+    throw new ConfigError('Invalid configuration:\n  QUIRE_TLS_CERT and QUIRE_TLS_KEY go together');
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -72,6 +164,31 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     heartbeatMs: e.QUIRE_HEARTBEAT_MS,
     unloadDelayMs: e.QUIRE_UNLOAD_DELAY_MS,
     maxMessageBytes: e.QUIRE_MAX_MESSAGE_BYTES,
+    maxDocumentBytes: e.QUIRE_MAX_DOCUMENT_BYTES,
+    maxConnections: e.QUIRE_MAX_CONNECTIONS,
+    maxConnectionsPerIp: e.QUIRE_MAX_CONNECTIONS_PER_IP,
+    maxHandshakesPerIp: e.QUIRE_MAX_HANDSHAKES_PER_IP,
+    maxMessagesPerSecond: e.QUIRE_MAX_MESSAGES_PER_SECOND,
+    maxBytesPerSecond: e.QUIRE_MAX_BYTES_PER_SECOND,
+    maxAwarenessBytes: e.QUIRE_MAX_AWARENESS_BYTES,
+    maxAwarenessClients: e.QUIRE_MAX_AWARENESS_CLIENTS,
+    maxPendingBytes: e.QUIRE_MAX_PENDING_BYTES,
+    maxBufferedBytes: e.QUIRE_MAX_BUFFERED_BYTES,
+    handshakeTimeoutMs: e.QUIRE_HANDSHAKE_TIMEOUT_MS,
+    auth:
+      keySources.length === 0
+        ? null
+        : {
+            secret: e.QUIRE_AUTH_SECRET,
+            publicKey: e.QUIRE_AUTH_PUBLIC_KEY?.replace(/\\n/g, '\n'),
+            jwksUrl: e.QUIRE_AUTH_JWKS_URL,
+            issuer: e.QUIRE_AUTH_ISSUER,
+            audience: e.QUIRE_AUTH_AUDIENCE,
+          },
+    allowedOrigins: e.QUIRE_ALLOWED_ORIGINS ?? null,
+    trustProxy: e.QUIRE_TRUST_PROXY === 'true' || e.QUIRE_TRUST_PROXY === '1',
+    viewSecret: e.QUIRE_VIEW_SECRET ?? null,
+    tls: e.QUIRE_TLS_CERT && e.QUIRE_TLS_KEY ? { certFile: e.QUIRE_TLS_CERT, keyFile: e.QUIRE_TLS_KEY } : null,
     clientDir: e.QUIRE_CLIENT_DIR,
     shutdownTimeoutMs: e.QUIRE_SHUTDOWN_TIMEOUT_MS,
     logLevel: e.LOG_LEVEL,

@@ -33,6 +33,12 @@ export function createMetrics() {
       buckets: [1, 2, 5, 10, 25, 50, 100, 250, 1000],
       registers: [registry],
     }),
+    refusals: new Counter({
+      name: 'quire_refusals_total',
+      help: 'Handshakes, connections and messages refused by a limit or an access check, by reason',
+      labelNames: ['reason'] as const,
+      registers: [registry],
+    }),
     errors: new Counter({
       name: 'quire_errors_total',
       help: 'Errors by kind',

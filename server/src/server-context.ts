@@ -1,4 +1,6 @@
+import type { Access } from './auth/access.js';
 import type { Config } from './config.js';
+import type { ConnectionLimiter } from './limits/connection-limiter.js';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
 import type { DocStore } from './storage/doc-store.js';
@@ -13,4 +15,8 @@ export interface ServerContext {
   registry: RoomRegistry;
   metrics: Metrics;
   logger: Logger;
+  /** Open or token mode, and read-only view ids. */
+  access: Access;
+  /** Connection caps and handshake rate, checked before upgrades. */
+  limiter: ConnectionLimiter;
 }

@@ -1,9 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { createAdaptorServer } from '@hono/node-server';
 import { WebSocketServer } from 'ws';
 import { CLOSE_CODE } from '../../shared/close-codes.js';
 import { createApp } from './app.js';
+import { createAccess } from './auth/access.js';
 import type { Config } from './config.js';
+import { ConnectionLimiter } from './limits/connection-limiter.js';
 import { createLogger } from './logger.js';
 import { createMetrics } from './metrics.js';
 import type { ServerContext } from './server-context.js';
@@ -43,12 +47,15 @@ export function createQuireServer(config: Config, options: { store?: DocStore } 
     metrics,
     compactAfterUpdates: config.compactAfterUpdates,
     unloadDelayMs: config.unloadDelayMs,
+    limits: config,
   });
-  const ctx: ServerContext = { config, store, commits, registry, metrics, logger };
+  const access = createAccess(config);
+  const limiter = new ConnectionLimiter(config);
+  const ctx: ServerContext = { config, store, commits, registry, metrics, logger, access, limiter };
   const heartbeat = new Heartbeat(config.heartbeatMs);
   const app = createApp(ctx, heartbeat);
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes, perMessageDeflate: false });
-  const httpServer = createAdaptorServer({ fetch: app.fetch, websocket: { server: wss } });
+  const httpServer = createAdaptorServer({ fetch: app.fetch, websocket: { server: wss }, ...listenerOptions(config) });
   httpServer.on('clientError', (_error, socket) => socket.destroy());
 
   let stopping: Promise<void> | null = null;
@@ -61,7 +68,8 @@ export function createQuireServer(config: Config, options: { store?: DocStore } 
           httpServer.off('error', reject);
           const { port } = httpServer.address() as AddressInfo;
           const host = config.host.includes(':') ? `[${config.host}]` : config.host;
-          resolve({ port, url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${port}` });
+          const scheme = config.tls ? 'https' : 'http';
+          resolve({ port, url: `${scheme}://${host === '0.0.0.0' ? 'localhost' : host}:${port}` });
         });
       }),
     stop: () => {
@@ -78,6 +86,21 @@ export function createQuireServer(config: Config, options: { store?: DocStore } 
       return stopping;
     },
   };
+}
+
+/**
+ * Plain HTTP or direct TLS, with the handshake timeout: a client must send its whole request (the
+ * upgrade included) within `handshakeTimeoutMs`, checked every quarter of it (Node checks every 30 s).
+ */
+function listenerOptions(config: Config) {
+  const timeouts = {
+    headersTimeout: config.handshakeTimeoutMs,
+    requestTimeout: Math.max(300_000, config.handshakeTimeoutMs),
+    connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(config.handshakeTimeoutMs / 4))),
+  };
+  if (!config.tls) return { serverOptions: timeouts };
+  const tls = { cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) };
+  return { createServer: createHttpsServer, serverOptions: { ...timeouts, ...tls } };
 }
 
 /** Lets close frames reach clients (up to a second) before cutting whatever is left. */

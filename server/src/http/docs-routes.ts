@@ -1,8 +1,9 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import * as Y from 'yjs';
 import { CLOSE_CODE } from '../../../shared/close-codes.js';
 import { createDocId, isValidDocId } from '../../../shared/doc-id.js';
 import { ROUTES } from '../../../shared/routes.js';
+import { allows } from '../auth/grant.js';
 import type { ServerContext } from '../server-context.js';
 import type { DocMeta } from '../storage/doc-store.js';
 import { jsonError } from './errors.js';
@@ -10,12 +11,14 @@ import { jsonError } from './errors.js';
 const MAX_PAGE = 200;
 const DEFAULT_PAGE = 50;
 
-const metaJson = (meta: DocMeta, peers: number) => ({
+const metaJson = (meta: DocMeta, peers: number, viewId?: string) => ({
   id: meta.id,
   size: meta.size,
   createdAt: meta.createdAt.toISOString(),
   updatedAt: meta.updatedAt.toISOString(),
   peers,
+  // The read-only link is shown only to callers who could edit (they may share less than they have).
+  ...(viewId === undefined ? {} : { viewId }),
 });
 
 /** REST under `/api/docs`: create, list, metadata, content as a Yjs update, delete. */
@@ -31,13 +34,28 @@ export function createDocsRoutes(ctx: ServerContext) {
     await next();
   });
 
+  /** The view id of a document, if the caller may write it (set by the REST auth middleware). */
+  const viewIdFor = (c: Context, docId: string): string | undefined => {
+    const grant = c.get('grant');
+    return grant && allows(grant, 'write', docId) ? ctx.access.viewIds.viewIdFor(docId) : undefined;
+  };
+
+  /** A read-only link's metadata: no edit id, no view id beyond the one asked about. */
+  route.get('/r/:viewId{[A-Za-z0-9_-]{22,200}}', async (c) => {
+    const docId = c.get('viewDocId');
+    const meta = docId ? await ctx.store.meta(docId) : null;
+    if (!docId || !meta) return jsonError(c, 404, 'not_found', 'No such document.');
+    const { id: _editId, ...rest } = metaJson(meta, ctx.registry.peek(docId)?.peerCount ?? 0);
+    return c.json({ ...rest, viewId: c.req.param('viewId'), readOnly: true });
+  });
+
   route.post('/', async (c) => {
     const id = createDocId();
     await ctx.store.create(id);
     const meta = await ctx.store.meta(id);
     if (!meta) return jsonError(c, 500, 'storage_error', 'The document was not created.');
     c.header('Location', `${ROUTES.api}/${id}`);
-    return c.json(metaJson(meta, 0), 201);
+    return c.json(metaJson(meta, 0, viewIdFor(c, id)), 201);
   });
 
   route.get('/', async (c) => {
@@ -50,7 +68,7 @@ export function createDocsRoutes(ctx: ServerContext) {
     if (after !== undefined && !isValidDocId(after)) return jsonError(c, 400, 'invalid_cursor', 'Invalid cursor.');
     const page = await ctx.store.list({ limit, after });
     return c.json({
-      docs: page.docs.map((meta) => metaJson(meta, ctx.registry.peek(meta.id)?.peerCount ?? 0)),
+      docs: page.docs.map((meta) => metaJson(meta, ctx.registry.peek(meta.id)?.peerCount ?? 0, viewIdFor(c, meta.id))),
       next: page.next ?? null,
     });
   });
@@ -59,7 +77,7 @@ export function createDocsRoutes(ctx: ServerContext) {
     const docId = c.req.param('docId');
     const meta = await ctx.store.meta(docId);
     if (!meta) return jsonError(c, 404, 'not_found', 'No such document.');
-    return c.json(metaJson(meta, ctx.registry.peek(docId)?.peerCount ?? 0));
+    return c.json(metaJson(meta, ctx.registry.peek(docId)?.peerCount ?? 0, viewIdFor(c, docId)));
   });
 
   /** The whole document as one Yjs update (`Y.applyUpdate` it into an empty Y.Doc). */

@@ -1,6 +1,7 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { CLOSE_CODE } from '../../../shared/close-codes.js';
+import { DEFAULT_LIMITS } from '../../../shared/limits.js';
 import { type DecodedMessage, decodeAwarenessUpdate, decodeMessage } from '../../../shared/protocol/decode.js';
 import {
   encodeAck,
@@ -33,7 +34,17 @@ interface PeerState {
   ackDue: number;
 }
 
+/** The per-document limits of `shared/limits.ts` a room enforces. */
+export interface RoomLimits {
+  maxDocumentBytes: number;
+  maxPendingBytes: number;
+  maxAwarenessBytes: number;
+  maxAwarenessClients: number;
+}
+
 export interface RoomDeps {
+  /** @default the values of DEFAULT_LIMITS */
+  limits?: Partial<RoomLimits>;
   store: DocStore;
   commits: CommitQueue;
   logger: Logger;
@@ -56,6 +67,13 @@ export class Room {
   private lastSeq: number;
   private compacting: Promise<void> | null = null;
   private acksScheduled = false;
+  private readonly limits: RoomLimits;
+  /**
+   * Upper bound of the document's encoded size: stored bytes plus updates in flight. Cheap to keep;
+   * measured exactly (and reset) only when it nears the limit.
+   */
+  private docBytes = 0;
+  private inFlightBytes = 0;
 
   constructor(
     readonly docId: string,
@@ -64,9 +82,14 @@ export class Room {
   ) {
     // The server holds no local awareness state of its own.
     this.awareness.setLocalState(null);
+    this.limits = { ...DEFAULT_LIMITS, ...deps.limits };
     this.lastSeq = stored?.lastSeq ?? 0;
     this.logLength = stored?.updates.length ?? 0;
-    if (stored) this.applyStored(stored);
+    if (stored) {
+      this.docBytes = (stored.snapshot?.length ?? 0) + stored.updates.reduce((sum, update) => sum + update.length, 0);
+      this.applyStored(stored);
+      if (this.pendingBytes() > this.limits.maxPendingBytes) this.dropPending();
+    }
     this.awareness.on('update', this.relayServerAwareness);
   }
 
@@ -173,12 +196,23 @@ export class Room {
       return;
     }
     validateUpdate(update);
+    if (!this.fits(update.length)) {
+      this.deps.metrics.refusals.inc({ reason: 'document_too_large' });
+      this.deps.logger.warn({ docId: this.docId, peer: peer.id }, 'refused an update past the maximum document size');
+      peer.close(CLOSE_CODE.documentTooLarge, 'the document reached its maximum size');
+      this.removePeer(peer);
+      return;
+    }
     const ticket = ++state.received;
     const relayFrame = updateFrame ?? encodeSyncUpdate(update);
     this.pendingWrites++;
+    this.docBytes += update.length;
+    this.inFlightBytes += update.length;
     this.deps.commits.enqueue({ docId: this.docId, update }, (error, seq) => {
       this.pendingWrites--;
+      this.inFlightBytes -= update.length;
       if (error) {
+        this.docBytes -= update.length;
         this.deps.metrics.errors.inc({ kind: 'storage' });
         this.deps.logger.error({ docId: this.docId, err: error }, 'storing an update failed');
         // Nothing was applied or relayed; the client resyncs the same change when it reconnects.
@@ -195,6 +229,16 @@ export class Room {
           if (this.pendingWrites === 0) this.notifySettled();
           return;
         }
+        if (this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null) {
+          if (this.pendingBytes() > this.limits.maxPendingBytes) {
+            // Not relayed: other peers would hold (and later resend) the same unintegrable data.
+            this.dropPending();
+            this.deps.metrics.refusals.inc({ reason: 'pending_overflow' });
+            this.refuse(peer, new ProtocolError('too many updates with missing dependencies'));
+            if (this.pendingWrites === 0) this.notifySettled();
+            return;
+          }
+        }
         this.broadcast(relayFrame, peer);
         if (peer.wantsAcks && this.peers.has(peer)) this.scheduleAck(state, ticket);
         this.maybeCompact();
@@ -210,6 +254,7 @@ export class Room {
   applyServerUpdate(update: Uint8Array, origin: string = ORIGIN.server): Promise<void> {
     validateUpdate(update);
     this.pendingWrites++;
+    this.docBytes += update.length;
     return new Promise((resolve, reject) => {
       this.deps.commits.enqueue({ docId: this.docId, update }, (error, seq) => {
         this.pendingWrites--;
@@ -225,6 +270,33 @@ export class Room {
         if (this.pendingWrites === 0) this.notifySettled();
       });
     });
+  }
+
+  /**
+   * Would the document stay within the maximum size with `extra` more bytes? The running estimate only
+   * grows (log bytes overcount), so near the limit it is replaced by the exact encoded size.
+   */
+  private fits(extra: number): boolean {
+    const max = this.limits.maxDocumentBytes;
+    if (this.docBytes + extra <= max) return true;
+    this.docBytes = Y.encodeStateAsUpdate(this.doc).length + this.inFlightBytes;
+    return this.docBytes + extra <= max;
+  }
+
+  /** Bytes of updates Yjs holds back until their dependencies arrive. */
+  private pendingBytes(): number {
+    const { pendingStructs, pendingDs } = this.doc.store;
+    return (pendingStructs?.update.length ?? 0) + (pendingDs?.length ?? 0);
+  }
+
+  /**
+   * Past the cap, unintegrated data is discarded: it cannot show in the document, every later update
+   * re-merges it (CPU), and every joiner would receive it. The next compaction drops it from storage.
+   */
+  private dropPending(): void {
+    this.deps.logger.warn({ docId: this.docId, bytes: this.pendingBytes() }, 'dropped unintegrable updates');
+    this.doc.store.pendingStructs = null;
+    this.doc.store.pendingDs = null;
   }
 
   private scheduleAck(state: PeerState, ticket: number): void {
@@ -256,6 +328,13 @@ export class Room {
     }
     const own = entries.filter((entry) => state.awarenessIds.has(entry.clientId) || !this.ownerOf(entry.clientId));
     if (own.length === 0) return;
+    let introduced = state.awarenessIds.size;
+    for (const entry of own) {
+      checkAwarenessState(entry.state, this.limits.maxAwarenessBytes);
+      if (!state.awarenessIds.has(entry.clientId) && ++introduced > this.limits.maxAwarenessClients) {
+        throw new ProtocolError('too many presence client ids on one connection');
+      }
+    }
     for (const entry of own) state.awarenessIds.add(entry.clientId);
     const accepted = own.length === entries.length ? update : encodeAwarenessEntries(own);
     awarenessProtocol.applyAwarenessUpdate(this.awareness, accepted, peer);
@@ -361,6 +440,27 @@ function validateUpdate(update: Uint8Array): void {
     Y.decodeUpdate(update);
   } catch {
     throw new ProtocolError('malformed update');
+  }
+}
+
+/**
+ * A presence state must be `null` (the client left) or a JSON object within the size cap: anything
+ * else would reach every other client's awareness handlers.
+ */
+function checkAwarenessState(json: string, maxBytes: number): void {
+  if (json === 'null') return;
+  // UTF-8 takes at most 3 bytes per UTF-16 unit: count bytes only when the length alone cannot decide.
+  if (json.length > maxBytes || (json.length * 3 > maxBytes && Buffer.byteLength(json) > maxBytes)) {
+    throw new ProtocolError('presence state too large');
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch {
+    throw new ProtocolError('presence state is not JSON');
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new ProtocolError('presence state is not a JSON object');
   }
 }
 
