@@ -22,4 +22,20 @@ describe('configuration', () => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(name);
   });
+
+  it('a database URL selects PostgreSQL; Redis and its prefix are optional', () => {
+    const url = 'postgres://postgres@127.0.0.1:5432/quire';
+    expect(loadConfig({})).toMatchObject({ databaseUrl: null, redisUrl: null, redisPrefix: 'quire:' });
+    expect(loadConfig({ QUIRE_DATABASE_URL: url })).toMatchObject({ storage: 'postgres', databaseUrl: url });
+    // A copied .env.example names sqlite explicitly; the URL still wins.
+    expect(loadConfig({ QUIRE_DATABASE_URL: url, QUIRE_STORAGE: 'sqlite' }).storage).toBe('postgres');
+    expect(() => loadConfig({ QUIRE_DATABASE_URL: url, QUIRE_STORAGE: 'memory' })).toThrow(/QUIRE_DATABASE_URL/);
+    expect(() => loadConfig({ QUIRE_STORAGE: 'postgres' })).toThrow(/QUIRE_DATABASE_URL/);
+    expect(() => loadConfig({ QUIRE_DATABASE_URL: 'mysql://x' })).toThrow(/QUIRE_DATABASE_URL/);
+    expect(() => loadConfig({ QUIRE_REDIS_URL: 'http://x' })).toThrow(/QUIRE_REDIS_URL/);
+    expect(loadConfig({ QUIRE_REDIS_URL: 'redis://r:6379', QUIRE_REDIS_PREFIX: 'q1:' })).toMatchObject({
+      redisUrl: 'redis://r:6379',
+      redisPrefix: 'q1:',
+    });
+  });
 });

@@ -31,9 +31,21 @@ const configSchema = z.object({
   /** @default ./data */
   QUIRE_DATA_DIR: z.string().min(1).default('./data'),
   /** `sqlite` (default) keeps documents in QUIRE_DATA_DIR; `memory` keeps nothing across restarts. */
-  QUIRE_STORAGE: z.enum(['sqlite', 'memory']).default('sqlite'),
+  QUIRE_STORAGE: z.enum(['sqlite', 'memory', 'postgres']).default('sqlite'),
   /** SQLite durability: `full` fsyncs each group commit (survives power loss), `normal` survives process crashes. */
   QUIRE_SQLITE_SYNC: z.enum(['full', 'normal']).default('full'),
+  /** PostgreSQL storage (`postgres://user@host:5432/db`), shared by several instances; selects `postgres`. */
+  QUIRE_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  /** Redis pub/sub between instances (`redis://host:6379`); unset: the instance works alone. */
+  QUIRE_REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+    .optional(),
+  /** Prefix of every Redis channel, so deployments can share one Redis. @default quire: */
+  QUIRE_REDIS_PREFIX: z.string().min(1).default('quire:'),
   /** Updates in a document's log before it is compacted into one snapshot. @default 500 */
   QUIRE_COMPACT_AFTER_UPDATES: int(500, 1),
   /** Milliseconds between heartbeat pings; a peer that misses one pong is closed. @default 30000 */
@@ -92,8 +104,13 @@ export interface Config {
   port: number;
   host: string;
   dataDir: string;
-  storage: 'sqlite' | 'memory';
+  storage: 'sqlite' | 'memory' | 'postgres';
   sqliteSync: 'full' | 'normal';
+  /** Connection string of the PostgreSQL store (`storage: 'postgres'`). */
+  databaseUrl: string | null;
+  /** Redis for fan-out between instances; null: in-process only. */
+  redisUrl: string | null;
+  redisPrefix: string;
   compactAfterUpdates: number;
   heartbeatMs: number;
   unloadDelayMs: number;
@@ -145,6 +162,13 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
   const e = parsed.data;
+  // A database URL selects PostgreSQL over the default (and over a copied `QUIRE_STORAGE=sqlite`).
+  const storage = e.QUIRE_DATABASE_URL && e.QUIRE_STORAGE === 'sqlite' ? 'postgres' : e.QUIRE_STORAGE;
+  if ((storage === 'postgres') !== Boolean(e.QUIRE_DATABASE_URL)) {
+    throw new ConfigError(
+      `Invalid configuration:\n  QUIRE_STORAGE=${storage} does not go with ${e.QUIRE_DATABASE_URL ? 'a' : 'no'} QUIRE_DATABASE_URL`,
+    );
+  }
   const keySources = [e.QUIRE_AUTH_SECRET, e.QUIRE_AUTH_PUBLIC_KEY, e.QUIRE_AUTH_JWKS_URL].filter(Boolean);
   if (keySources.length > 1) {
     throw new ConfigError(
@@ -158,8 +182,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     port: e.PORT,
     host: e.HOST,
     dataDir: e.QUIRE_DATA_DIR,
-    storage: e.QUIRE_STORAGE,
+    storage,
     sqliteSync: e.QUIRE_SQLITE_SYNC,
+    databaseUrl: e.QUIRE_DATABASE_URL ?? null,
+    redisUrl: e.QUIRE_REDIS_URL ?? null,
+    redisPrefix: e.QUIRE_REDIS_PREFIX,
     compactAfterUpdates: e.QUIRE_COMPACT_AFTER_UPDATES,
     heartbeatMs: e.QUIRE_HEARTBEAT_MS,
     unloadDelayMs: e.QUIRE_UNLOAD_DELAY_MS,

@@ -39,6 +39,12 @@ export function createMetrics() {
       labelNames: ['reason'] as const,
       registers: [registry],
     }),
+    fanoutMessages: new Counter({
+      name: 'quire_fanout_messages_total',
+      help: 'Messages to and from other instances (pub/sub), by direction',
+      labelNames: ['direction'] as const,
+      registers: [registry],
+    }),
     errors: new Counter({
       name: 'quire_errors_total',
       help: 'Errors by kind',

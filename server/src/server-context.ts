@@ -5,6 +5,7 @@ import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
 import type { DocStore } from './storage/doc-store.js';
 import type { CommitQueue } from './sync/commit-queue.js';
+import type { Fanout } from './sync/fanout.js';
 import type { RoomRegistry } from './sync/room-registry.js';
 
 /** What the routes share; built once by `createQuireServer`. */
@@ -15,6 +16,8 @@ export interface ServerContext {
   registry: RoomRegistry;
   metrics: Metrics;
   logger: Logger;
+  /** Fan-out to other instances (Redis, or in-process when the server runs alone). */
+  fanout: Fanout;
   /** Open or token mode, and read-only view ids. */
   access: Access;
   /** Connection caps and handshake rate, checked before upgrades. */

@@ -8,13 +8,18 @@ import { createApp } from './app.js';
 import { createAccess } from './auth/access.js';
 import type { Config } from './config.js';
 import { ConnectionLimiter } from './limits/connection-limiter.js';
-import { createLogger } from './logger.js';
+import { createLogger, type Logger } from './logger.js';
 import { createMetrics } from './metrics.js';
+import { LocalPubSub } from './pubsub/local-pubsub.js';
+import type { PubSub } from './pubsub/pubsub.js';
+import { RedisPubSub } from './pubsub/redis-pubsub.js';
 import type { ServerContext } from './server-context.js';
 import type { DocStore } from './storage/doc-store.js';
 import { MemoryDocStore } from './storage/memory-doc-store.js';
+import { PostgresDocStore } from './storage/postgres-doc-store.js';
 import { SqliteDocStore } from './storage/sqlite-doc-store.js';
 import { CommitQueue } from './sync/commit-queue.js';
+import { Fanout } from './sync/fanout.js';
 import { RoomRegistry } from './sync/room-registry.js';
 import { Heartbeat } from './ws/heartbeat.js';
 
@@ -28,14 +33,36 @@ export interface QuireServer {
 
 export function createStore(config: Config): DocStore {
   if (config.storage === 'memory') return new MemoryDocStore();
+  if (config.storage === 'postgres') {
+    if (!config.databaseUrl) throw new Error('postgres storage needs a database URL');
+    return new PostgresDocStore({ connectionString: config.databaseUrl });
+  }
   return new SqliteDocStore({ dataDir: config.dataDir, synchronous: config.sqliteSync });
 }
 
-/** Builds a whole server from one config; nothing is global, so tests can run several. */
-export function createQuireServer(config: Config, options: { store?: DocStore } = {}): QuireServer {
+/** Redis when configured; otherwise an in-process bus only this server hears. */
+export function createPubSub(config: Config, logger: Logger): PubSub {
+  if (config.redisUrl) return new RedisPubSub({ url: config.redisUrl, logger });
+  return new LocalPubSub();
+}
+
+/**
+ * Builds a whole server from one config; nothing is global, so tests can run several. Servers given
+ * one store and connected pub/sub (Redis, or `LocalPubSub`s on one hub) share their documents.
+ */
+export function createQuireServer(config: Config, options: { store?: DocStore; pubsub?: PubSub } = {}): QuireServer {
   const logger = createLogger(config.logLevel);
   const metrics = createMetrics();
   const store = options.store ?? createStore(config);
+  const fanout = new Fanout({
+    pubsub: options.pubsub ?? createPubSub(config, logger.child({ area: 'pubsub' })),
+    prefix: config.redisPrefix,
+    instanceTimeoutMs: config.heartbeatMs,
+    logger: logger.child({ area: 'pubsub' }),
+    metrics,
+  });
+  // Not awaited: with Redis away the server still starts and serves its own peers.
+  fanout.start().catch((error: unknown) => logger.error({ err: error }, 'starting the fan-out failed'));
   const commits = new CommitQueue(store, (size, seconds) => {
     metrics.persistSeconds.observe(seconds);
     metrics.persistBatchSize.observe(size);
@@ -47,11 +74,12 @@ export function createQuireServer(config: Config, options: { store?: DocStore } 
     metrics,
     compactAfterUpdates: config.compactAfterUpdates,
     unloadDelayMs: config.unloadDelayMs,
+    fanout,
     limits: config,
   });
   const access = createAccess(config);
   const limiter = new ConnectionLimiter(config);
-  const ctx: ServerContext = { config, store, commits, registry, metrics, logger, access, limiter };
+  const ctx: ServerContext = { config, store, commits, registry, metrics, logger, fanout, access, limiter };
   const heartbeat = new Heartbeat(config.heartbeatMs);
   const app = createApp(ctx, heartbeat);
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes, perMessageDeflate: false });
@@ -78,6 +106,7 @@ export function createQuireServer(config: Config, options: { store?: DocStore } 
         const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
         await registry.closeAll(CLOSE_CODE.goingAway, 'server shutting down');
         await commits.drain();
+        await fanout.stop();
         await closeSockets(wss);
         if ('closeAllConnections' in httpServer) httpServer.closeAllConnections();
         await closed;

@@ -105,7 +105,7 @@ describe('REST API', () => {
     const client = connectClient(wsUrl, 'health-doc');
     await waitForSynced(client.provider);
     const health = await (await fetch(`${url}/healthz`)).json();
-    expect(health).toEqual({ status: 'ok', storage: 'ok', rooms: 1, peers: 1 });
+    expect(health).toEqual({ status: 'ok', storage: 'ok', pubsub: 'ok', instances: 1, rooms: 1, peers: 1 });
     const metrics = await (await fetch(`${url}/metrics`)).text();
     expect(metrics).toMatch(/^quire_connections 1$/m);
     expect(metrics).toMatch(/^quire_rooms 1$/m);

@@ -1,11 +1,22 @@
 import { Hono } from 'hono';
 import type { ServerContext } from '../server-context.js';
 
-/** `/healthz` (storage reachable, rooms, peers) and `/metrics` (Prometheus). */
+/**
+ * `/healthz` (storage reachable, pub/sub connected, rooms, peers) and `/metrics` (Prometheus). Pub/sub
+ * down is `degraded` with status 200: the instance still serves its own peers, so it stays in rotation.
+ */
 export function createOpsRoutes(ctx: ServerContext) {
   const route = new Hono();
   route.get('/healthz', async (c) => {
-    const body = { status: 'ok', storage: 'ok', rooms: ctx.registry.roomCount, peers: ctx.registry.peerCount };
+    const pubsub = ctx.fanout.connected ? 'ok' : 'unreachable';
+    const body = {
+      status: pubsub === 'ok' ? 'ok' : 'degraded',
+      storage: 'ok',
+      pubsub,
+      instances: ctx.fanout.otherInstances + 1,
+      rooms: ctx.registry.roomCount,
+      peers: ctx.registry.peerCount,
+    };
     try {
       await ctx.store.ping();
     } catch {

@@ -2,8 +2,10 @@ import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
 import type { DocStore } from '../storage/doc-store.js';
 import type { CommitQueue } from './commit-queue.js';
+import type { Fanout } from './fanout.js';
 import type { Peer } from './peer.js';
 import { Room, type RoomLimits } from './room.js';
+import { RoomLink } from './room-link.js';
 
 export interface RoomRegistryDeps {
   /** Per-document limits for every room. @default DEFAULT_LIMITS */
@@ -15,6 +17,8 @@ export interface RoomRegistryDeps {
   compactAfterUpdates: number;
   /** How long an empty room stays loaded, so a quick reconnect does not reload it. */
   unloadDelayMs: number;
+  /** Fan-out to other instances; absent: rooms talk to nobody else. */
+  fanout?: Fanout;
 }
 
 interface Entry {
@@ -24,6 +28,8 @@ interface Entry {
   unloadTimer: NodeJS.Timeout | null;
   /** Set while the room flushes and compacts on its way out; joiners wait and load it anew. */
   unloading: Promise<void> | null;
+  /** The room's line to other instances, subscribed before the load and dropped after the unload. */
+  link: RoomLink | null;
 }
 
 /** Loads each document once, however many peers join at once, and unloads it after its last write settled. */
@@ -74,13 +80,28 @@ export class RoomRegistry {
       room: null,
       unloadTimer: null,
       unloading: null,
+      link: this.createLink(docId),
     };
     entry.loading = (async () => {
       this.loads++;
-      const stored = await this.deps.store.load(docId);
-      const room = new Room(docId, stored, { ...this.deps, onEmpty: () => this.scheduleUnload(docId) });
-      entry.room = room;
-      return room;
+      const { link } = entry;
+      // Subscribed before loading: an update that becomes durable elsewhere after the load still arrives.
+      if (link) await this.deps.fanout?.join(docId, link);
+      try {
+        const stored = await this.deps.store.load(docId);
+        const room = new Room(docId, stored, {
+          ...this.deps,
+          fanout: link ?? undefined,
+          onEmpty: () => this.scheduleUnload(docId),
+        });
+        entry.room = room;
+        link?.attach(room);
+        return room;
+      } catch (error) {
+        link?.detach();
+        if (link) await this.deps.fanout?.leave(docId, link);
+        throw error;
+      }
     })();
     entry.loading.catch(() => {
       // A failed load is not cached: the next join tries again.
@@ -113,16 +134,30 @@ export class RoomRegistry {
         } catch (error) {
           this.deps.logger.error({ docId, err: error }, 'flushing a document on unload failed');
         }
+        entry.link?.detach();
         room.destroy();
       }
+      if (entry.link) await this.deps.fanout?.leave(docId, entry.link);
       this.entries.delete(docId);
       this.deps.metrics.rooms.set(this.entries.size);
     })();
     return entry.unloading;
   }
 
-  /** Closes every peer of a document (for example after it was deleted) and unloads it. */
+  /** Closes every peer of a document (for example after it was deleted), on every instance, and unloads it. */
   async evict(docId: string, code: number, reason: string): Promise<void> {
+    this.deps.fanout?.publishEvict(docId, code, reason);
+    await this.evictHere(docId, code, reason);
+  }
+
+  private createLink(docId: string): RoomLink | null {
+    const { fanout, store, logger, metrics } = this.deps;
+    if (!fanout) return null;
+    const onEvicted = (code: number, reason: string) => void this.evictHere(docId, code, reason);
+    return new RoomLink(docId, { fanout, store, logger, metrics, onEvicted });
+  }
+
+  private async evictHere(docId: string, code: number, reason: string): Promise<void> {
     const entry = this.entries.get(docId);
     if (!entry) return;
     const room = await entry.loading.catch(() => null);

@@ -23,6 +23,8 @@ import type { Peer } from './peer.js';
 export const ORIGIN = {
   storage: 'storage',
   server: 'server',
+  /** Durable already: applied and relayed, never stored again. */
+  pubsub: 'pubsub',
 } as const;
 
 interface PeerState {
@@ -42,6 +44,16 @@ export interface RoomLimits {
   maxAwarenessClients: number;
 }
 
+/** The room's line to other instances holding the same document (`RoomLink`). */
+export interface RoomFanout {
+  /** An update is durable: tell the other instances. */
+  durableUpdate(update: Uint8Array): void;
+  /** A local peer's presence changed (or it left). */
+  localAwareness(update: Uint8Array): void;
+  /** The presence entry belongs to a peer of another instance (a local peer only echoes it). */
+  ownedElsewhere(clientId: number, clock: number): boolean;
+}
+
 export interface RoomDeps {
   /** @default the values of DEFAULT_LIMITS */
   limits?: Partial<RoomLimits>;
@@ -50,6 +62,8 @@ export interface RoomDeps {
   logger: Logger;
   metrics: Metrics;
   compactAfterUpdates: number;
+  /** Fan-out to other instances; absent in a room used on its own. */
+  fanout?: RoomFanout;
   /** Called when the last peer left. */
   onEmpty: (room: Room) => void;
 }
@@ -132,7 +146,9 @@ export class Room {
     if (!state) return;
     this.peers.delete(peer);
     if (state.awarenessIds.size > 0) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, [...state.awarenessIds], ORIGIN.server);
+      const ids = [...state.awarenessIds];
+      awarenessProtocol.removeAwarenessStates(this.awareness, ids, ORIGIN.server);
+      this.deps.fanout?.localAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids));
     }
     if (this.peers.size === 0) this.deps.onEmpty(this);
   }
@@ -240,6 +256,7 @@ export class Room {
           }
         }
         this.broadcast(relayFrame, peer);
+        this.deps.fanout?.durableUpdate(update);
         if (peer.wantsAcks && this.peers.has(peer)) this.scheduleAck(state, ticket);
         this.maybeCompact();
       }
@@ -264,6 +281,7 @@ export class Room {
           this.logLength++;
           Y.applyUpdate(this.doc, update, origin);
           this.broadcast(encodeSyncUpdate(update), null);
+          this.deps.fanout?.durableUpdate(update);
           this.maybeCompact();
           resolve();
         }
@@ -326,7 +344,11 @@ export class Room {
     } catch {
       throw new ProtocolError('malformed awareness update');
     }
-    const own = entries.filter((entry) => state.awarenessIds.has(entry.clientId) || !this.ownerOf(entry.clientId));
+    const own = entries.filter(
+      (entry) =>
+        state.awarenessIds.has(entry.clientId) ||
+        (!this.ownerOf(entry.clientId) && !this.deps.fanout?.ownedElsewhere(entry.clientId, entry.clock)),
+    );
     if (own.length === 0) return;
     let introduced = state.awarenessIds.size;
     for (const entry of own) {
@@ -340,6 +362,17 @@ export class Room {
     awarenessProtocol.applyAwarenessUpdate(this.awareness, accepted, peer);
     for (const entry of own) if (entry.state === 'null') state.awarenessIds.delete(entry.clientId);
     this.broadcast(accepted === update ? frame : encodeAwareness(accepted), peer);
+    this.deps.fanout?.localAwareness(accepted);
+  }
+
+  /** Whether a peer of this room introduced the presence client id. */
+  hasLocalOwner(clientId: number): boolean {
+    return this.ownerOf(clientId) !== undefined;
+  }
+
+  /** Sends a frame to every peer: changes that came from another instance or from storage. */
+  relay(frame: Uint8Array): void {
+    this.broadcast(frame, null);
   }
 
   private ownerOf(clientId: number): Peer | undefined {
