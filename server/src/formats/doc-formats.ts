@@ -1,0 +1,234 @@
+import { type Extensions, getSchema, type JSONContent } from '@tiptap/core';
+import { MarkdownManager } from '@tiptap/markdown';
+import { DOMSerializer, DOMParser as PMDOMParser, Node as PMNode, type Schema } from '@tiptap/pm/model';
+import { prosemirrorToYXmlFragment, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
+import { Window } from 'happy-dom';
+import { Marked, type marked } from 'marked';
+import * as Y from 'yjs';
+import { schemaExtensions } from '../../../client/src/editor/schema-extensions.js';
+import { contentFragment, MAX_TITLE_LENGTH, titleText } from '../../../shared/doc-fields.js';
+import { FormatError } from './format-error.js';
+import { isSafeHref } from './safe-href.js';
+
+/** Formats a document can be exported as (`GET /api/docs/<id>/export?format=`). */
+export const EXPORT_FORMATS = ['html', 'markdown', 'json', 'text'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** Formats a document can be created from. */
+export type ImportFormat = 'markdown' | 'html';
+
+export const isExportFormat = (value: unknown): value is ExportFormat =>
+  typeof value === 'string' && (EXPORT_FORMATS as readonly string[]).includes(value);
+
+/** A document as the editor sees it: a title and a ProseMirror `doc` node of the shared schema. */
+export interface DocContent {
+  title: string;
+  content: PMNode;
+}
+
+export interface Rendered {
+  body: string;
+  /** Media type with charset, for the response header. */
+  contentType: string;
+  /** File name extension for downloads, without the dot. */
+  extension: string;
+}
+
+/**
+ * Neither network nor scripts: imported HTML is untrusted, and only its elements are wanted.
+ * (The same settings `@tiptap/html/server` uses.)
+ */
+const INERT_WINDOW_SETTINGS = {
+  disableJavaScriptEvaluation: true,
+  disableJavaScriptFileLoading: true,
+  disableCSSFileLoading: true,
+  disableIframePageLoading: true,
+  disableComputedStyleRendering: true,
+} as const;
+
+function withInertWindow<T>(fn: (window: Window) => T): T {
+  const window = new Window({ settings: INERT_WINDOW_SETTINGS });
+  try {
+    return fn(window);
+  } finally {
+    void window.happyDOM.abort();
+    void window.happyDOM.close();
+  }
+}
+
+/** Text of leaf nodes in plain-text exports (a container's text comes from its text blocks). */
+const LEAF_TEXT: Record<string, string> = { hardBreak: '\n', horizontalRule: '---' };
+
+const SCRIPT_TAG = /<script[\s/>]/i;
+
+const escapeHtml = (text: string): string =>
+  text.replace(/[&<>"]/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[ch] ?? ch);
+
+/** Titles are one line, cut to what the client accepts. */
+export const cleanTitle = (title: string): string => title.replace(/\s+/g, ' ').trim().slice(0, MAX_TITLE_LENGTH);
+
+/**
+ * Converts documents between Yjs and Markdown, HTML, JSON and plain text on the server, with the
+ * editor's own schema (`schemaExtensions()`), so an export shows what the editor shows and an import
+ * holds only what the editor can edit. Build one per server: the schema and parsers are reused.
+ */
+export class DocFormats {
+  readonly schema: Schema;
+  private readonly markdown: MarkdownManager;
+  private readonly htmlSerializer: DOMSerializer;
+  private readonly htmlParser: PMDOMParser;
+
+  constructor(extensions: Extensions = schemaExtensions()) {
+    this.schema = getSchema(extensions);
+    // Its own marked instance: the manager registers tokenizers, which must not leak into the global one.
+    // (A `Marked` instance has everything the manager uses of the `marked` namespace it is typed with.)
+    this.markdown = new MarkdownManager({ marked: new Marked() as unknown as typeof marked, extensions });
+    this.htmlSerializer = DOMSerializer.fromSchema(this.schema);
+    this.htmlParser = PMDOMParser.fromSchema(this.schema);
+  }
+
+  /**
+   * The title and content of a document given as a full Yjs update. Works on a private copy: the
+   * Yjs-to-ProseMirror conversion deletes elements the schema rejects, which must never happen to a live
+   * document behind its editors' backs.
+   */
+  read(state: Uint8Array): DocContent {
+    const doc = new Y.Doc();
+    try {
+      Y.applyUpdate(doc, state);
+      return {
+        title: titleText(doc).toString(),
+        content: yXmlFragmentToProseMirrorRootNode(contentFragment(doc), this.schema),
+      };
+    } finally {
+      doc.destroy();
+    }
+  }
+
+  /** A new document's full state holding `content` (what an import writes before anyone connects). */
+  toUpdate({ title, content }: DocContent): Uint8Array {
+    const doc = new Y.Doc();
+    try {
+      doc.transact(() => {
+        prosemirrorToYXmlFragment(content, contentFragment(doc));
+        if (title) titleText(doc).insert(0, title);
+      });
+      return Y.encodeStateAsUpdate(doc);
+    } finally {
+      doc.destroy();
+    }
+  }
+
+  render(doc: DocContent, format: ExportFormat): Rendered {
+    switch (format) {
+      case 'html':
+        return { body: this.toHtmlDocument(doc), contentType: 'text/html; charset=utf-8', extension: 'html' };
+      case 'markdown':
+        return { body: this.toMarkdown(doc.content), contentType: 'text/markdown; charset=utf-8', extension: 'md' };
+      case 'json':
+        return {
+          body: JSON.stringify({ title: doc.title, content: doc.content.toJSON() }),
+          contentType: 'application/json; charset=utf-8',
+          extension: 'json',
+        };
+      case 'text':
+        return { body: this.toText(doc.content), contentType: 'text/plain; charset=utf-8', extension: 'txt' };
+    }
+  }
+
+  /** The content as Markdown. The title is not part of it (it names the file), so imports round-trip. */
+  toMarkdown(content: PMNode): string {
+    const markdown = this.markdown.serialize(content.toJSON() as JSONContent);
+    return markdown.endsWith('\n') || markdown === '' ? markdown : `${markdown}\n`;
+  }
+
+  /** The content as an HTML fragment, rendered by each node's own `renderHTML`. */
+  toHtml(content: PMNode): string {
+    return withInertWindow((window) => {
+      const wrap = window.document.createElement('div');
+      // happy-dom's DOM stands in for the browser types ProseMirror is declared with.
+      this.htmlSerializer.serializeFragment(content.content, { document: window.document as never }, wrap as never);
+      return wrap.innerHTML;
+    });
+  }
+
+  /** A standalone HTML page: the title in `<title>`, the content as the body. */
+  toHtmlDocument({ title, content }: DocContent): string {
+    return [
+      '<!DOCTYPE html>',
+      '<html>',
+      '<head>',
+      '<meta charset="utf-8">',
+      `<title>${escapeHtml(title)}</title>`,
+      '</head>',
+      `<body>${this.toHtml(content)}</body>`,
+      '</html>',
+      '',
+    ].join('\n');
+  }
+
+  /** Plain text: one blank line between text blocks, line breaks kept, rules as `---`. */
+  toText(content: PMNode): string {
+    return content.textBetween(0, content.content.size, '\n\n', (leaf) => LEAF_TEXT[leaf.type.name] ?? '');
+  }
+
+  /**
+   * Parses untrusted Markdown or HTML into a document of the shared schema. Only known nodes and marks
+   * survive; links that could run code lose their link; HTML with `<script>` is refused outright.
+   * Throws `FormatError` for anything that does not make a valid document.
+   */
+  parse(text: string, format: ImportFormat): DocContent {
+    let json: JSONContent;
+    let title = '';
+    try {
+      if (format === 'markdown') json = this.markdown.parse(text);
+      else ({ json, title } = this.parseHtml(text));
+    } catch (error) {
+      if (error instanceof FormatError) throw error;
+      throw new FormatError(`invalid_${format}`, `The ${format === 'html' ? 'HTML' : 'Markdown'} could not be read.`);
+    }
+    return { title: cleanTitle(title), content: this.toNode(json) };
+  }
+
+  private parseHtml(html: string): { json: JSONContent; title: string } {
+    return withInertWindow((window) => {
+      const dom = new window.DOMParser().parseFromString(html, 'text/html');
+      // The text is checked too: a parser may drop a script it cannot place (in <svg>), and the author
+      // should still hear that the file carried one.
+      if (SCRIPT_TAG.test(html) || dom.querySelector('script')) {
+        throw new FormatError('unsafe_html', 'HTML with <script> elements is refused; remove them and try again.');
+      }
+      const node = this.htmlParser.parse(dom.body as never);
+      return { json: node.toJSON() as JSONContent, title: dom.title ?? '' };
+    });
+  }
+
+  /** Schema-checked node from parser output, with unsafe links dropped; never an empty `doc`. */
+  private toNode(json: JSONContent): PMNode {
+    let node: PMNode;
+    try {
+      node = PMNode.fromJSON(this.schema, normalize(json));
+      if (node.childCount === 0) node = this.schema.topNodeType.createAndFill() as PMNode;
+      node.check();
+    } catch {
+      throw new FormatError('invalid_content', 'The content does not fit the document schema.');
+    }
+    return node;
+  }
+}
+
+/**
+ * A copy of parser output made safe and editor-like: link marks with a script-capable href are removed
+ * (the text stays), and line breaks inside text outside code blocks become spaces, as Markdown's soft
+ * breaks and HTML's whitespace mean (the editor would show them as line breaks otherwise).
+ */
+function normalize(json: JSONContent, inCode = false): JSONContent {
+  const marks = json.marks?.filter((mark) => mark.type !== 'link' || isSafeHref(mark.attrs?.href));
+  const code = inCode || json.type === 'codeBlock';
+  return {
+    ...json,
+    ...(json.marks ? { marks } : {}),
+    ...(json.type === 'text' && !code && json.text ? { text: json.text.replace(/[ \t]*\r?\n[ \t]*/g, ' ') } : {}),
+    ...(json.content ? { content: json.content.map((child) => normalize(child, code)) } : {}),
+  };
+}
