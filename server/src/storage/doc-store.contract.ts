@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createDocId } from '../../../shared/doc-id.js';
-import type { DocStore } from './doc-store.js';
+import type { DocStore, VersionMeta } from './doc-store.js';
 
 /** An update that inserts `text` at the start of a fresh doc's text 't'. */
 function updateOf(text: string): Uint8Array {
@@ -23,6 +23,8 @@ export interface DocStoreContractOptions {
    * one process), so it must also pass the multi-instance cases. @default false
    */
   sharedByInstances?: boolean;
+  /** The store keeps its data across close and reopen (SQLite, PostgreSQL; not memory). @default false */
+  durable?: boolean;
 }
 
 /**
@@ -151,6 +153,113 @@ export function describeDocStoreContract(
     it('answers ping while open', async () => {
       await expect(store.ping()).resolves.toBeUndefined();
     });
+
+    it('saves versions and lists them newest first, a page at a time', async () => {
+      const id = createDocId();
+      const saved: VersionMeta[] = [];
+      const datas = [0, 1, 2, 3, 4].map((i) => updateOf(`v${i}`));
+      for (const [i, data] of datas.entries()) {
+        saved.push(
+          await store.saveVersion(id, {
+            kind: i === 2 ? 'named' : 'auto',
+            name: i === 2 ? 'Sent to review' : null,
+            editors: i === 0 ? [] : ['Ada', `Editor ${i}`],
+            data,
+          }),
+        );
+      }
+      expect(saved.every((v, i) => i === 0 || v.id > (saved[i - 1] as typeof v).id)).toBe(true);
+      expect(saved[2]).toMatchObject({
+        docId: id,
+        kind: 'named',
+        name: 'Sent to review',
+        editors: ['Ada', 'Editor 2'],
+      });
+      expect(saved[0]?.size).toBe(datas[0]?.length);
+      const seen: number[] = [];
+      let before: number | undefined;
+      for (let page = 0; page < 5; page++) {
+        const result = await store.listVersions(id, { limit: 2, before });
+        expect(result.versions.length).toBeLessThanOrEqual(2);
+        seen.push(...result.versions.map((v) => v.id));
+        before = result.next;
+        if (before === undefined) break;
+      }
+      expect(seen).toEqual(saved.map((v) => v.id).reverse());
+      const [newest] = (await store.listVersions(id, { limit: 1 })).versions;
+      expect(newest).toEqual(saved[4]);
+      expect(newest).not.toHaveProperty('data');
+    });
+
+    it('loads a version with its bytes and time; other documents cannot reach it', async () => {
+      const id = createDocId();
+      const data = updateOf('the text then');
+      const createdAt = new Date(Date.UTC(2024, 0, 2, 3, 4, 5, 678));
+      const saved = await store.saveVersion(id, { kind: 'auto', name: null, editors: ['Grace'], data, createdAt });
+      expect(saved.createdAt.getTime()).toBe(createdAt.getTime());
+      const loaded = await store.loadVersion(id, saved.id);
+      expect(Buffer.from(loaded?.data as Uint8Array)).toEqual(Buffer.from(data));
+      expect({ ...loaded, data: undefined }).toEqual({ ...saved, data: undefined });
+      expect(await store.loadVersion(createDocId(), saved.id)).toBeNull();
+      expect(await store.loadVersion(id, saved.id + 1_000_000)).toBeNull();
+      expect((await store.listVersions(createDocId(), { limit: 10 })).versions).toEqual([]);
+    });
+
+    it('compaction never removes a version', async () => {
+      const id = createDocId();
+      const doc = new Y.Doc();
+      const updates: Uint8Array[] = [];
+      doc.on('update', (update: Uint8Array) => updates.push(update));
+      doc.getText('t').insert(0, 'first draft');
+      let seqs = await store.append(updates.splice(0).map((update) => ({ docId: id, update })));
+      const version = await store.saveVersion(id, {
+        kind: 'auto',
+        name: null,
+        editors: ['Ada'],
+        data: Y.encodeStateAsUpdate(doc),
+      });
+      doc.getText('t').delete(0, 5);
+      doc.getText('t').insert(0, 'second');
+      seqs = await store.append(updates.splice(0).map((update) => ({ docId: id, update })));
+      await store.compact(id, Y.encodeStateAsUpdate(doc), Math.max(...seqs));
+      await store.compact(id, Y.encodeStateAsUpdate(doc), Math.max(...seqs));
+      const loaded = await store.loadVersion(id, version.id);
+      expect(textOf({ snapshot: loaded?.data ?? null, updates: [] })).toBe('first draft');
+      expect((await store.listVersions(id, { limit: 10 })).versions.map((v) => v.id)).toEqual([version.id]);
+    });
+
+    it('deletes chosen versions, and every version with the document', async () => {
+      const id = createDocId();
+      const versions: VersionMeta[] = [];
+      for (const name of ['a', 'b', 'c']) {
+        versions.push(await store.saveVersion(id, { kind: 'named', name, editors: [], data: updateOf(name) }));
+      }
+      const [a, b, c] = versions as [VersionMeta, VersionMeta, VersionMeta];
+      expect(await store.deleteVersions(id, [a.id, c.id, c.id + 1_000_000])).toBe(2);
+      expect(await store.deleteVersions(createDocId(), [b.id])).toBe(0);
+      expect(await store.deleteVersions(id, [])).toBe(0);
+      expect((await store.listVersions(id, { limit: 10 })).versions.map((v) => v.name)).toEqual(['b']);
+      await store.append([{ docId: id, update: updateOf('doc') }]);
+      expect(await store.delete(id)).toBe(true);
+      expect(await store.loadVersion(id, b.id)).toBeNull();
+      expect((await store.listVersions(id, { limit: 10 })).versions).toEqual([]);
+    });
+
+    if (options.durable) {
+      it('versions survive close and reopen', async () => {
+        const id = createDocId();
+        const data = updateOf('kept across restarts');
+        const saved = await store.saveVersion(id, { kind: 'named', name: 'Before restart', editors: ['Ada'], data });
+        await store.close();
+        store = await createStore();
+        const loaded = await store.loadVersion(id, saved.id);
+        expect(loaded).toMatchObject({ id: saved.id, kind: 'named', name: 'Before restart', editors: ['Ada'] });
+        expect(Buffer.from(loaded?.data as Uint8Array)).toEqual(Buffer.from(data));
+        // Ids keep rising after a reopen.
+        const next = await store.saveVersion(id, { kind: 'auto', name: null, editors: [], data });
+        expect(next.id).toBeGreaterThan(saved.id);
+      });
+    }
 
     if (options.sharedByInstances) {
       it("compaction keeps a stored update that the caller's snapshot lacks", async () => {

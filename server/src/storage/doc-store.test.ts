@@ -11,4 +11,4 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 describeDocStoreContract('memory', async () => new MemoryDocStore(), { sharedByInstances: true });
 // One database file reopened by every test: also proves data survives close and reopen.
-describeDocStoreContract('sqlite', async () => new SqliteDocStore({ dataDir }));
+describeDocStoreContract('sqlite', async () => new SqliteDocStore({ dataDir }), { durable: true });

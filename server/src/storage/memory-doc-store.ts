@@ -1,4 +1,14 @@
-import type { AppendItem, DocMeta, DocPage, DocStore, StoredDoc } from './doc-store.js';
+import type {
+  AppendItem,
+  DocMeta,
+  DocPage,
+  DocStore,
+  NewVersion,
+  StoredDoc,
+  StoredVersion,
+  VersionMeta,
+  VersionPage,
+} from './doc-store.js';
 import { mergeIntoSnapshot } from './merge-snapshot.js';
 
 interface MemoryDoc {
@@ -12,10 +22,15 @@ interface MemoryDoc {
 const sizeOf = (doc: MemoryDoc): number =>
   (doc.snapshot?.length ?? 0) + doc.log.reduce((sum, entry) => sum + entry.update.length, 0);
 
+const withoutData = ({ data: _data, ...meta }: StoredVersion): VersionMeta => ({ ...meta, editors: [...meta.editors] });
+
 /** Keeps everything in process memory: for tests and throwaway servers (`QUIRE_STORAGE=memory`). */
 export class MemoryDocStore implements DocStore {
   private readonly docs = new Map<string, MemoryDoc>();
   private seq = 0;
+  /** Versions per document, oldest first; apart from `docs` so compaction cannot reach them. */
+  private readonly versions = new Map<string, StoredVersion[]>();
+  private versionSeq = 0;
 
   private ensure(docId: string): MemoryDoc {
     let doc = this.docs.get(docId);
@@ -80,7 +95,46 @@ export class MemoryDocStore implements DocStore {
   }
 
   async delete(docId: string): Promise<boolean> {
+    this.versions.delete(docId);
     return this.docs.delete(docId);
+  }
+
+  async saveVersion(docId: string, version: NewVersion): Promise<VersionMeta> {
+    const stored: StoredVersion = {
+      id: ++this.versionSeq,
+      docId,
+      kind: version.kind,
+      name: version.name,
+      editors: [...version.editors],
+      createdAt: version.createdAt ?? new Date(),
+      size: version.data.length,
+      data: version.data.slice(),
+    };
+    const list = this.versions.get(docId) ?? [];
+    list.push(stored);
+    this.versions.set(docId, list);
+    return withoutData(stored);
+  }
+
+  async listVersions(docId: string, { limit, before }: { limit: number; before?: number }): Promise<VersionPage> {
+    const older = (this.versions.get(docId) ?? []).filter((v) => before === undefined || v.id < before).reverse();
+    const versions = older.slice(0, limit).map(withoutData);
+    const last = versions[versions.length - 1];
+    return older.length > limit && last ? { versions, next: last.id } : { versions };
+  }
+
+  async loadVersion(docId: string, versionId: number): Promise<StoredVersion | null> {
+    const found = this.versions.get(docId)?.find((v) => v.id === versionId);
+    return found ? { ...withoutData(found), data: found.data } : null;
+  }
+
+  async deleteVersions(docId: string, versionIds: readonly number[]): Promise<number> {
+    const list = this.versions.get(docId);
+    if (!list) return 0;
+    const doomed = new Set(versionIds);
+    const kept = list.filter((v) => !doomed.has(v.id));
+    this.versions.set(docId, kept);
+    return list.length - kept.length;
   }
 
   async ping(): Promise<void> {}

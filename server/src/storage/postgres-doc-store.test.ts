@@ -18,6 +18,7 @@ afterAll(async () => {
 
 describeDocStoreContract('postgres', async () => new PostgresDocStore({ connectionString: url, schema }), {
   sharedByInstances: true,
+  durable: true,
 });
 
 const opened: PostgresDocStore[] = [];

@@ -1,5 +1,16 @@
 import pg from 'pg';
-import type { AppendItem, DocMeta, DocPage, DocStore, StoredDoc } from './doc-store.js';
+import type {
+  AppendItem,
+  DocMeta,
+  DocPage,
+  DocStore,
+  NewVersion,
+  StoredDoc,
+  StoredVersion,
+  VersionKind,
+  VersionMeta,
+  VersionPage,
+} from './doc-store.js';
 import { mergeIntoSnapshot } from './merge-snapshot.js';
 import { isSchemaName, migratePostgres, quoteSchema } from './postgres-schema.js';
 
@@ -31,6 +42,28 @@ const toMeta = (row: DocRow): DocMeta => ({
   createdAt: row.created_at,
   updatedAt: row.updated_at,
 });
+
+interface VersionRow {
+  id: string;
+  doc_id: string;
+  created_at: Date;
+  kind: VersionKind;
+  name: string | null;
+  editors: string[];
+  size: number;
+}
+
+const toVersionMeta = (row: VersionRow): VersionMeta => ({
+  id: Number(row.id),
+  docId: row.doc_id,
+  kind: row.kind,
+  name: row.name,
+  editors: row.editors,
+  createdAt: row.created_at,
+  size: Number(row.size),
+});
+
+const VERSION_COLUMNS = 'id, doc_id, created_at, kind, name, editors, octet_length(data) AS size';
 
 /**
  * Documents in PostgreSQL, for several Quire instances sharing one database. Every instance may
@@ -198,11 +231,62 @@ export class PostgresDocStore implements DocStore {
     await this.ready;
     const { rows } = await this.pool.query<{ deleted: string }>(
       `WITH gone AS (DELETE FROM ${this.s}.quire_docs WHERE id = $1 RETURNING 1),
-            log AS (DELETE FROM ${this.s}.quire_updates WHERE doc_id = $1)
+            log AS (DELETE FROM ${this.s}.quire_updates WHERE doc_id = $1),
+            versions AS (DELETE FROM ${this.s}.quire_versions WHERE doc_id = $1)
        SELECT count(*) AS deleted FROM gone`,
       [docId],
     );
     return Number(rows[0]?.deleted) === 1;
+  }
+
+  async saveVersion(docId: string, version: NewVersion): Promise<VersionMeta> {
+    await this.ready;
+    const { rows } = await this.pool.query<VersionRow>(
+      `INSERT INTO ${this.s}.quire_versions (doc_id, created_at, kind, name, editors, data)
+       VALUES ($1, $2, $3, $4, $5::jsonb, $6)
+       RETURNING ${VERSION_COLUMNS}`,
+      [
+        docId,
+        version.createdAt ?? new Date(),
+        version.kind,
+        version.name,
+        JSON.stringify(version.editors),
+        version.data,
+      ],
+    );
+    return toVersionMeta(rows[0] as VersionRow);
+  }
+
+  async listVersions(docId: string, { limit, before }: { limit: number; before?: number }): Promise<VersionPage> {
+    await this.ready;
+    const { rows } = await this.pool.query<VersionRow>(
+      `SELECT ${VERSION_COLUMNS} FROM ${this.s}.quire_versions
+       WHERE doc_id = $1 AND ($2::bigint IS NULL OR id < $2) ORDER BY id DESC LIMIT $3`,
+      [docId, before ?? null, limit + 1],
+    );
+    const versions = rows.slice(0, limit).map(toVersionMeta);
+    const last = versions[versions.length - 1];
+    return rows.length > limit && last ? { versions, next: last.id } : { versions };
+  }
+
+  async loadVersion(docId: string, versionId: number): Promise<StoredVersion | null> {
+    await this.ready;
+    const { rows } = await this.pool.query<VersionRow & { data: Buffer }>(
+      `SELECT ${VERSION_COLUMNS}, data FROM ${this.s}.quire_versions WHERE doc_id = $1 AND id = $2`,
+      [docId, versionId],
+    );
+    const row = rows[0];
+    return row ? { ...toVersionMeta(row), data: row.data } : null;
+  }
+
+  async deleteVersions(docId: string, versionIds: readonly number[]): Promise<number> {
+    if (versionIds.length === 0) return 0;
+    await this.ready;
+    const result = await this.pool.query(
+      `DELETE FROM ${this.s}.quire_versions WHERE doc_id = $1 AND id = ANY($2::bigint[])`,
+      [docId, versionIds],
+    );
+    return result.rowCount ?? 0;
   }
 
   async ping(): Promise<void> {

@@ -28,6 +28,23 @@ export const POSTGRES_MIGRATIONS: readonly { version: number; name: string; sql:
       CREATE INDEX quire_updates_by_doc ON {s}.quire_updates (doc_id, seq);
     `,
   },
+  {
+    version: 2,
+    name: 'versions',
+    sql: `
+      -- Apart from the log and snapshot, so compaction cannot remove a version.
+      CREATE TABLE {s}.quire_versions (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        doc_id text COLLATE "C" NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        kind text NOT NULL CHECK (kind IN ('auto', 'named')),
+        name text,
+        editors jsonb NOT NULL DEFAULT '[]',
+        data bytea NOT NULL
+      );
+      CREATE INDEX quire_versions_by_doc ON {s}.quire_versions (doc_id, id);
+    `,
+  },
 ];
 
 /** Quotes a schema name that `isSchemaName` accepted. */

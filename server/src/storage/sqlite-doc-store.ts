@@ -1,7 +1,18 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import type { AppendItem, DocMeta, DocPage, DocStore, StoredDoc } from './doc-store.js';
+import type {
+  AppendItem,
+  DocMeta,
+  DocPage,
+  DocStore,
+  NewVersion,
+  StoredDoc,
+  StoredVersion,
+  VersionKind,
+  VersionMeta,
+  VersionPage,
+} from './doc-store.js';
 
 export interface SqliteDocStoreOptions {
   /** Directory of `quire.sqlite`; created if missing. `:memory:` keeps the database in memory. */
@@ -10,7 +21,7 @@ export interface SqliteDocStoreOptions {
   synchronous?: 'full' | 'normal';
 }
 
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
 
 const MIGRATIONS: Record<number, string> = {
   1: `
@@ -30,7 +41,42 @@ const MIGRATIONS: Record<number, string> = {
     );
     CREATE INDEX updates_by_doc ON updates (doc_id, seq);
   `,
+  // Versions apart from the log and snapshot, so compaction cannot remove one.
+  2: `
+    CREATE TABLE versions (
+      id INTEGER PRIMARY KEY AUTOINCREMENT,
+      doc_id TEXT NOT NULL,
+      created_at INTEGER NOT NULL,
+      kind TEXT NOT NULL CHECK (kind IN ('auto', 'named')),
+      name TEXT,
+      editors TEXT NOT NULL DEFAULT '[]',
+      data BLOB NOT NULL
+    );
+    CREATE INDEX versions_by_doc ON versions (doc_id, id);
+  `,
 };
+
+interface VersionRow {
+  id: number;
+  doc_id: string;
+  created_at: number;
+  kind: VersionKind;
+  name: string | null;
+  editors: string;
+  size: number;
+}
+
+const toVersionMeta = (row: VersionRow): VersionMeta => ({
+  id: row.id,
+  docId: row.doc_id,
+  kind: row.kind,
+  name: row.name,
+  editors: JSON.parse(row.editors) as string[],
+  createdAt: new Date(row.created_at),
+  size: row.size,
+});
+
+const VERSION_COLUMNS = 'id, doc_id, created_at, kind, name, editors, length(data) AS size';
 
 interface DocRow {
   id: string;
@@ -79,6 +125,15 @@ export class SqliteDocStore implements DocStore {
       list: db.prepare('SELECT id, size, created_at, updated_at FROM docs WHERE id > ? ORDER BY id LIMIT ?'),
       deleteDoc: db.prepare('DELETE FROM docs WHERE id = ?'),
       deleteUpdates: db.prepare('DELETE FROM updates WHERE doc_id = ?'),
+      insertVersion: db.prepare(
+        'INSERT INTO versions (doc_id, created_at, kind, name, editors, data) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
+      listVersions: db.prepare(
+        `SELECT ${VERSION_COLUMNS} FROM versions WHERE doc_id = ? AND id < ? ORDER BY id DESC LIMIT ?`,
+      ),
+      loadVersion: db.prepare(`SELECT ${VERSION_COLUMNS}, data FROM versions WHERE doc_id = ? AND id = ?`),
+      deleteVersion: db.prepare('DELETE FROM versions WHERE doc_id = ? AND id = ?'),
+      deleteAllVersions: db.prepare('DELETE FROM versions WHERE doc_id = ?'),
       ping: db.prepare('SELECT 1'),
     };
   }
@@ -144,7 +199,51 @@ export class SqliteDocStore implements DocStore {
   async delete(docId: string): Promise<boolean> {
     return this.db.transaction(() => {
       this.statements.deleteUpdates.run(docId);
+      this.statements.deleteAllVersions.run(docId);
       return this.statements.deleteDoc.run(docId).changes === 1;
+    })();
+  }
+
+  async saveVersion(docId: string, version: NewVersion): Promise<VersionMeta> {
+    const createdAt = version.createdAt ?? new Date();
+    const editors = JSON.stringify(version.editors);
+    const { lastInsertRowid } = this.statements.insertVersion.run(
+      docId,
+      createdAt.getTime(),
+      version.kind,
+      version.name,
+      editors,
+      version.data,
+    );
+    return toVersionMeta({
+      id: Number(lastInsertRowid),
+      doc_id: docId,
+      created_at: createdAt.getTime(),
+      kind: version.kind,
+      name: version.name,
+      editors,
+      size: version.data.length,
+    });
+  }
+
+  async listVersions(docId: string, { limit, before }: { limit: number; before?: number }): Promise<VersionPage> {
+    const rows = this.statements.listVersions.all(docId, before ?? Number.MAX_SAFE_INTEGER, limit + 1) as VersionRow[];
+    const versions = rows.slice(0, limit).map(toVersionMeta);
+    const last = versions[versions.length - 1];
+    return rows.length > limit && last ? { versions, next: last.id } : { versions };
+  }
+
+  async loadVersion(docId: string, versionId: number): Promise<StoredVersion | null> {
+    const row = this.statements.loadVersion.get(docId, versionId) as (VersionRow & { data: Buffer }) | undefined;
+    return row ? { ...toVersionMeta(row), data: row.data } : null;
+  }
+
+  async deleteVersions(docId: string, versionIds: readonly number[]): Promise<number> {
+    if (versionIds.length === 0) return 0;
+    return this.db.transaction(() => {
+      let removed = 0;
+      for (const id of versionIds) removed += this.statements.deleteVersion.run(docId, id).changes;
+      return removed;
     })();
   }
 
