@@ -179,7 +179,7 @@ export class Fanout {
     const decoded = this.decode(message);
     if (!decoded) return;
     if (decoded.kind === FANOUT_KIND.alive) this.lastSeen.set(decoded.from, Date.now());
-    else if (decoded.kind === FANOUT_KIND.bye) this.gone(decoded.from);
+    else if (decoded.kind === FANOUT_KIND.bye) this.gone(decoded.from, false);
   };
 
   private beat(): void {
@@ -189,13 +189,20 @@ export class Fanout {
   /** Three missed heartbeats: the instance crashed or lost Redis; either way its presence is stale. */
   private expireSilentInstances(): void {
     const cutoff = Date.now() - (this.options.instanceTimeoutMs * 3) / 4;
-    for (const [instanceId, seen] of this.lastSeen) if (seen < cutoff) this.gone(instanceId);
+    for (const [instanceId, seen] of this.lastSeen) if (seen < cutoff) this.gone(instanceId, true);
   }
 
-  private gone(instanceId: string): void {
+  /**
+   * Drops the instance's presence. One that went silent (crashed, or lost Redis) may also have stored
+   * updates it never got to publish, so every open document catches up from storage too.
+   */
+  private gone(instanceId: string, silent: boolean): void {
     if (!this.lastSeen.delete(instanceId)) return;
-    this.options.logger.info({ instance: instanceId }, 'instance gone; dropping its presence');
-    for (const { listener } of this.docs.values()) listener.instanceGone(instanceId);
+    this.options.logger.info({ instance: instanceId, silent }, 'instance gone; dropping its presence');
+    for (const { listener } of this.docs.values()) {
+      listener.instanceGone(instanceId);
+      if (silent) listener.catchUp();
+    }
   }
 
   /** After a reconnect: recover from storage, tell the others to do the same, and restate presence. */
