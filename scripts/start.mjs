@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 // npm runs scripts from the package root; do the same when started directly.
 process.chdir(fileURLToPath(new URL('..', import.meta.url)));
 
-const built = 'dist/client/index.html';
+// The app and the embed script are built together; either one missing means a build is due.
+const builtFiles = ['dist/client/index.html', 'dist/client/embed/quire-editor.js'];
 
 function newestMtime(dir) {
   let newest = 0;
@@ -20,10 +21,13 @@ function newestMtime(dir) {
 
 const sources = ['client', 'shared'].filter((dir) => existsSync(dir));
 const clientExists = existsSync('client/index.html');
-const stale = !existsSync(built) || Math.max(...sources.map(newestMtime)) > statSync(built).mtimeMs;
+const stale =
+  builtFiles.some((file) => !existsSync(file)) ||
+  Math.max(...sources.map(newestMtime), statSync('vite.config.ts').mtimeMs) >
+    Math.min(...builtFiles.map((file) => statSync(file).mtimeMs));
 if (clientExists && stale) {
   console.log('Building the web client…');
-  const build = spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });
+  const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { ROUTES } from '../../shared/routes.js';
 import { createRestAuth } from './auth/rest-auth.js';
-import { createClientRoutes } from './http/client-routes.js';
+import { createClientRoutes, handshakeProbeCors } from './http/client-routes.js';
 import { createDocsRoutes } from './http/docs-routes.js';
 import { jsonError } from './http/errors.js';
 import { createOpsRoutes } from './http/ops-routes.js';
@@ -13,6 +13,7 @@ import type { Heartbeat } from './ws/heartbeat.js';
 /** The Hono app: WebSocket route, REST, operations endpoints and the built client. */
 export function createApp(ctx: ServerContext, heartbeat: Heartbeat): Hono {
   const app = new Hono();
+  app.use(`${ROUTES.collab}/*`, handshakeProbeCors);
   app.route(ROUTES.collab, createCollabRoute(ctx, heartbeat));
   const restAuth = createRestAuth(ctx);
   app.use(ROUTES.api, restAuth);
