@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createServer as createHttpsServer } from 'node:https';
+import type { IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { createAdaptorServer } from '@hono/node-server';
 import { WebSocketServer } from 'ws';
 import { CLOSE_CODE } from '../../shared/close-codes.js';
@@ -85,6 +87,7 @@ export function createQuireServer(config: Config, options: { store?: DocStore; p
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes, perMessageDeflate: false });
   const httpServer = createAdaptorServer({ fetch: app.fetch, websocket: { server: wss }, ...listenerOptions(config) });
   httpServer.on('clientError', (_error, socket) => socket.destroy());
+  refuseOtherUpgrades(httpServer);
 
   let stopping: Promise<void> | null = null;
   return {
@@ -130,6 +133,26 @@ function listenerOptions(config: Config) {
   if (!config.tls) return { serverOptions: timeouts };
   const tls = { cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) };
   return { createServer: createHttpsServer, serverOptions: { ...timeouts, ...tls } };
+}
+
+/**
+ * Node hands every request with an `Upgrade` header to the upgrade listeners; the adapter takes only
+ * `websocket` and leaves any other (`h2c`, `websocket, foo`) hanging with its socket forever. Those get
+ * a 400. The adapter stays the only listener: it writes its refusals only when it is alone.
+ */
+function refuseOtherUpgrades(server: ReturnType<typeof createAdaptorServer>): void {
+  const adapter = server.listeners('upgrade') as ((...args: unknown[]) => void)[];
+  server.removeAllListeners('upgrade');
+  server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (request.headers.upgrade?.toLowerCase() === 'websocket') {
+      for (const listener of adapter) listener.call(server, request, socket, head);
+      return;
+    }
+    socket.on('error', () => {
+      // The client may be gone already; nothing to tell it.
+    });
+    socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+  });
 }
 
 /** Lets close frames reach clients (up to a second) before cutting whatever is left. */
