@@ -129,7 +129,7 @@ describe('several instances on PostgreSQL and Redis', () => {
       QUIRE_HEARTBEAT_MS: String(HEARTBEAT_MS),
       QUIRE_COMPACT_AFTER_UPDATES: '20',
     };
-    const doomed = await spawnServer(env);
+    const doomed = await spawnServer(env, 40_000);
     const survivor = await startInstance(sharedRedisUrl, prefix, { compactAfterUpdates: 20 });
     const balancer = await startTcpProxy(doomed.port);
     const docId = uniqueDocId();
@@ -245,6 +245,8 @@ describe('several instances on PostgreSQL and Redis', () => {
       'convergence after Redis returned',
     );
     expect(text(alsoOnA.doc)).toBe(text(onB.doc));
+    // Each lost the other's heartbeats during the outage; they hear them again within a beat.
+    await waitFor(() => b.server.ctx.fanout.otherInstances === 1, 5000, 'heartbeats again');
     expect(await health(b)).toMatchObject({ status: 'ok', pubsub: 'ok', instances: 2 });
     // And fan-out works again for new edits.
     onB.doc.getText('t').insert(0, 'after;');

@@ -13,9 +13,15 @@ export class LocalPubSubHub {
 export class LocalPubSub implements PubSub {
   private readonly own = new Map<string, Set<PubSubHandler>>();
   private closed = false;
+  private readonly hub: LocalPubSubHub;
+  /** Without a hub given, nobody else can ever subscribe. */
+  readonly solitary: boolean;
 
   /** @param hub Connections on one hub hear each other. @default a hub of its own */
-  constructor(private readonly hub: LocalPubSubHub = new LocalPubSubHub()) {}
+  constructor(hub?: LocalPubSubHub) {
+    this.hub = hub ?? new LocalPubSubHub();
+    this.solitary = hub === undefined;
+  }
 
   get connected(): boolean {
     return !this.closed;

@@ -24,6 +24,11 @@ export interface PubSub {
   onResync(listener: () => void): () => void;
   /** True while messages can flow both ways. */
   readonly connected: boolean;
+  /**
+   * True when no other instance can ever hear this connection (an in-process bus of its own): callers
+   * may skip publishing altogether, which keeps a lone server's hot path free of fan-out work.
+   */
+  readonly solitary?: boolean;
   close(): Promise<void>;
 }
 

@@ -53,10 +53,14 @@ export class Fanout {
   private timer: NodeJS.Timeout | null = null;
   private readonly stopResync: () => void;
   private readonly instancesTopic: string;
+  private readonly sent;
+  private readonly received;
 
   constructor(private readonly options: FanoutOptions) {
     this.instancesTopic = `${options.prefix}instances`;
     this.stopResync = options.pubsub.onResync(() => this.resync());
+    this.sent = options.metrics.fanoutMessages.labels({ direction: 'out' });
+    this.received = options.metrics.fanoutMessages.labels({ direction: 'in' });
   }
 
   /** False while pub/sub is down: local peers are still served, other instances catch up later. */
@@ -122,9 +126,9 @@ export class Fanout {
 
   private publish(topic: string, kind: FanoutKind, payload?: Uint8Array): void {
     const { pubsub, metrics, logger } = this.options;
-    // While down nothing is sent (or queued): `resync` recovers it once pub/sub is back.
-    if (!pubsub.connected) return;
-    metrics.fanoutMessages.inc({ direction: 'out' });
+    // Alone, nobody can hear; while down nothing is sent (or queued): `resync` recovers it later.
+    if (pubsub.solitary || !pubsub.connected) return;
+    this.sent.inc();
     pubsub.publish(topic, encodeFanoutMessage(kind, this.instanceId, payload)).catch((error: unknown) => {
       metrics.errors.inc({ kind: 'pubsub' });
       logger.debug({ err: error, topic }, 'publish failed; recovered by resync');
@@ -145,7 +149,7 @@ export class Fanout {
   private receive(listener: DocListener, message: Uint8Array): void {
     const decoded = this.decode(message);
     if (!decoded) return;
-    this.options.metrics.fanoutMessages.inc({ direction: 'in' });
+    this.received.inc();
     // Presence from an instance never heard of still expires if that instance dies.
     if (!this.lastSeen.has(decoded.from)) this.lastSeen.set(decoded.from, Date.now());
     try {
