@@ -77,10 +77,9 @@ export class QuireApp extends LitElement {
         return html`<quire-error-page
           .heading=${'This link does not work'}
           .message=${
-            route.kind === 'doc'
-              ? 'This is not a valid document address. Check that the whole link was copied.'
-              : 'This is not a valid view-only link. Check that the whole link was copied.'
+            route.kind === 'doc' ? 'This is not a valid document address.' : 'This is not a valid view-only link.'
           }
+          .advice=${'Check that the whole link was copied.'}
         ></quire-error-page>`;
       case 'not-found':
         return html`<quire-error-page

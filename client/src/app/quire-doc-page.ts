@@ -13,14 +13,14 @@ import { RecentDocs } from './recent-docs.js';
 import { routePath } from './router.js';
 import { bindTextInput } from './title-binding.js';
 
-/** Headings for the refusals a document page can meet (the message comes from the server). */
-const REFUSAL_HEADINGS: Record<number, string> = {
-  4400: 'This link does not work',
-  4401: 'Sign in to open this document',
-  4403: 'You do not have access',
-  4404: 'Document not found',
-  4410: 'This document was deleted',
-  4413: 'This document is full',
+/** Heading and advice for the refusals a document page can meet; the message itself comes from the server. */
+const REFUSALS: Record<number, { heading: string; advice: string }> = {
+  4400: { heading: 'This link does not work', advice: 'Check that the whole link was copied.' },
+  4401: { heading: 'Sign-in required', advice: 'Open the document from the site that gave you the link.' },
+  4403: { heading: 'No access', advice: 'Ask the owner of the document to share it with you.' },
+  4404: { heading: 'Document not found', advice: 'The link may be old or mistyped.' },
+  4410: { heading: 'Document deleted', advice: 'Start a new document, or ask its owner for a copy.' },
+  4413: { heading: 'Document full', advice: 'Start a new document to keep writing.' },
 };
 
 /** Copies text with the async clipboard API, falling back to the old selection trick. */
@@ -212,8 +212,9 @@ export class QuireDocPage extends LitElement {
       ${
         refusal
           ? html`<quire-error-page
-              .heading=${REFUSAL_HEADINGS[refusal.code] ?? 'This document cannot be opened'}
+              .heading=${REFUSALS[refusal.code]?.heading ?? 'This document cannot be opened'}
               .message=${refusal.message}
+              .advice=${REFUSALS[refusal.code]?.advice ?? ''}
             ></quire-error-page>`
           : this.renderTopbar()
       }
@@ -416,7 +417,7 @@ export class QuireDocPage extends LitElement {
         display: none !important;
       }
       main {
-        max-width: 920px;
+        max-width: 980px;
         margin: 0 auto;
         padding: 12px 20px 48px;
       }

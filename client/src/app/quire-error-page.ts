@@ -1,4 +1,4 @@
-import { css, html, LitElement } from 'lit';
+import { css, html, LitElement, nothing } from 'lit';
 import { defineElement } from '../components/define-element.js';
 import { appStyles, logo } from './app-styles.js';
 
@@ -7,15 +7,19 @@ export class QuireErrorPage extends LitElement {
   static override properties = {
     heading: {},
     message: {},
+    advice: {},
   };
 
   declare heading: string;
   declare message: string;
+  /** What to do about it, under the message. */
+  declare advice: string;
 
   constructor() {
     super();
     this.heading = 'Something went wrong';
     this.message = '';
+    this.advice = '';
   }
 
   override connectedCallback(): void {
@@ -34,6 +38,7 @@ export class QuireErrorPage extends LitElement {
           <div class="mark" aria-hidden="true">!</div>
           <h1>${this.heading}</h1>
           <p data-testid="error-message">${this.message}</p>
+          ${this.advice ? html`<p class="advice">${this.advice}</p>` : nothing}
           <a class="button primary" href="/">Go to your documents</a>
         </div>
       </main>
@@ -73,6 +78,14 @@ export class QuireErrorPage extends LitElement {
         margin: 0 0 26px;
         color: #475569;
         line-height: 1.6;
+      }
+      p[data-testid='error-message'] {
+        margin-bottom: 6px;
+        color: #0f172a;
+        font-weight: 500;
+      }
+      p[data-testid='error-message'] + a {
+        margin-top: 20px;
       }
     `,
   ];

@@ -92,10 +92,15 @@ export class QuireHomePage extends LitElement {
             ${ICONS.plus} ${this._creating ? 'Creating…' : 'New document'}
           </button>
           ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
+          <ul class="features">
+            <li><strong>Live together.</strong> Everyone's cursor and name, as they type.</li>
+            <li><strong>Never lost.</strong> “Saved” means stored on the server, not just sent.</li>
+            <li><strong>Works offline.</strong> Keep writing without a connection; it all merges later.</li>
+          </ul>
         </section>
         <section class="recent" aria-labelledby="recent-heading">
           <h2 id="recent-heading">Recent documents</h2>
-          <ul data-testid="recent-docs" class="list">
+          <ul data-testid="recent-docs" class="list ${this._recent.length === 0 ? 'empty' : ''}">
             ${this._recent.map(
               (doc) => html`<li>
                 <a href=${routePath({ name: 'doc', docId: doc.id })} data-testid="recent-doc" data-doc-id=${doc.id}>
@@ -153,6 +158,29 @@ export class QuireHomePage extends LitElement {
         font-size: 15px;
         border-radius: 12px;
       }
+      .features {
+        display: grid;
+        grid-template-columns: repeat(3, 1fr);
+        gap: 20px;
+        margin: 40px 0 0;
+        padding: 0;
+        list-style: none;
+        color: #475569;
+        font-size: 14px;
+        line-height: 1.55;
+      }
+      .features strong {
+        display: block;
+        margin-bottom: 2px;
+        color: #0f172a;
+      }
+      @media (max-width: 640px) {
+        .features {
+          grid-template-columns: 1fr;
+          gap: 12px;
+          margin-top: 28px;
+        }
+      }
       .error {
         margin: 14px 0 0;
         color: #b91c1c;
@@ -178,7 +206,7 @@ export class QuireHomePage extends LitElement {
         border: 1px solid #e2e8f0;
         overflow: hidden;
       }
-      .list:empty {
+      .list.empty {
         display: none;
       }
       .list li {

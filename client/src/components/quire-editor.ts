@@ -90,6 +90,17 @@ export class QuireEditor extends LitElement {
     this._invalid = null;
   }
 
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    const root = super.createRenderRoot();
+    // y-tiptap measures the local selection with `view.root.createRange()`, which a ShadowRoot lacks
+    // (yjs/y-prosemirror#58, #196): a remote change arriving while this editor had focus was then
+    // dropped with "createRange is not a function". This root alone gets the document's method.
+    if (root instanceof ShadowRoot && !('createRange' in root)) {
+      Object.defineProperty(root, 'createRange', { value: () => root.ownerDocument.createRange() });
+    }
+    return root;
+  }
+
   /** The Yjs document (fields in `shared/doc-fields.ts`). */
   get ydoc(): Y.Doc | null {
     return this.session?.doc ?? null;
@@ -344,6 +355,8 @@ export class QuireEditor extends LitElement {
         display: flex;
         flex-direction: column;
         min-height: inherit;
+        /* The layout follows the element's own width, not the window's: it is embedded anywhere. */
+        container: quire-editor / inline-size;
       }
       .header {
         position: sticky;
@@ -397,10 +410,11 @@ export class QuireEditor extends LitElement {
         background: var(--quire-danger-background, #fef2f2);
         color: var(--quire-danger-color, #b91c1c);
       }
-      @media (max-width: 640px) {
+      @container quire-editor (max-width: 860px) {
         .header {
           flex-wrap: wrap;
-          padding: 6px 10px 0;
+          row-gap: 0;
+          padding: 4px 10px 0 6px;
         }
         .meta {
           order: -1;
@@ -415,6 +429,8 @@ export class QuireEditor extends LitElement {
         .badge {
           margin: 0 0 8px;
         }
+      }
+      @container quire-editor (max-width: 560px) {
         .content {
           padding: var(--quire-content-padding-narrow, 22px 18px 48px);
         }

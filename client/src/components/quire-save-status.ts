@@ -46,7 +46,6 @@ export class QuireSaveStatus extends LitElement {
   static override styles = css`
     :host {
       display: inline-flex;
-      container-type: inline-size;
       min-width: 0;
       font-size: 13px;
       color: var(--quire-muted-color, #64748b);

@@ -175,11 +175,14 @@ export class QuireToolbar extends LitElement {
     editor: { attribute: false },
     _focusIndex: { state: true },
     _linkOpen: { state: true },
+    _moreRight: { state: true },
   };
 
   declare editor: Editor | null;
   declare _focusIndex: number;
   declare _linkOpen: boolean;
+  declare _moreRight: boolean;
+  private resizeObserver: ResizeObserver | null = null;
   private subscribed: Editor | null = null;
   private frame = 0;
 
@@ -188,6 +191,19 @@ export class QuireToolbar extends LitElement {
     this.editor = null;
     this._focusIndex = 0;
     this._linkOpen = false;
+    this._moreRight = false;
+  }
+
+  protected override firstUpdated(): void {
+    const bar = this.renderRoot.querySelector<HTMLElement>('.bar');
+    if (!bar || typeof ResizeObserver === 'undefined') return;
+    this.resizeObserver = new ResizeObserver(() => this.measureOverflow());
+    this.resizeObserver.observe(bar);
+  }
+
+  private measureOverflow(): void {
+    const bar = this.renderRoot.querySelector<HTMLElement>('.bar');
+    if (bar) this._moreRight = bar.scrollLeft + bar.clientWidth < bar.scrollWidth - 2;
   }
 
   /** Opens the link editor for the selection (Mod+K). */
@@ -204,6 +220,8 @@ export class QuireToolbar extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.subscribe(null);
+    this.resizeObserver?.disconnect();
+    this.resizeObserver = null;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -307,10 +325,11 @@ export class QuireToolbar extends LitElement {
     const currentHref = editor?.isActive('link') ? String(editor.getAttributes('link').href ?? '') : '';
     return html`
       <div
-        class="bar"
+        class="bar ${this._moreRight ? 'more-right' : ''}"
         role="toolbar"
         aria-label="Formatting"
         @keydown=${this.onToolbarKeydown}
+        @scroll=${this.measureOverflow}
       >
         ${GROUPS.map(
           (group, groupIndex) => html`
@@ -414,11 +433,15 @@ export class QuireToolbar extends LitElement {
     .bar::-webkit-scrollbar {
       display: none;
     }
+    /* More buttons to the right: fade the edge so the row reads as scrollable. */
+    .bar.more-right {
+      mask-image: linear-gradient(to right, #000 calc(100% - 40px), transparent);
+    }
     .divider {
       flex: none;
       width: 1px;
       height: 20px;
-      margin: 0 6px;
+      margin: 0 5px;
       background: var(--quire-border-color, #e2e8f0);
     }
     button,
@@ -426,8 +449,8 @@ export class QuireToolbar extends LitElement {
       flex: none;
       display: inline-grid;
       place-items: center;
-      width: 34px;
-      height: 34px;
+      width: 32px;
+      height: 32px;
       padding: 0;
       border: none;
       border-radius: 8px;

@@ -4,8 +4,9 @@
  */
 
 /**
- * Caret and avatar colours. Each has at least 4.5:1 contrast with white (labels are white on the colour)
- * and they are ordered so the first few people get the most different hues.
+ * Caret and avatar colours: eight hues far enough apart to tell at a glance (sky next to blue or fuchsia
+ * next to violet were not), each with at least 4.5:1 contrast with white (labels are white on the colour),
+ * ordered so that colour resolution hands out the most different hues first.
  */
 export const PRESENCE_COLORS = [
   '#dc2626', // red
@@ -16,8 +17,6 @@ export const PRESENCE_COLORS = [
   '#0f766e', // teal
   '#db2777', // pink
   '#a16207', // amber
-  '#0369a1', // sky
-  '#a21caf', // fuchsia
 ] as const;
 
 /** Longest name shown; longer ones are cut so a caret label cannot cover the page. */
