@@ -15,8 +15,21 @@ async function main(): Promise<void> {
   }
   const server = createQuireServer(config);
   const { logger } = server.ctx;
+  try {
+    // PostgreSQL: reachable and migrated before anyone connects, or a clear exit instead of failing joins.
+    await server.ctx.store.ping();
+  } catch (error) {
+    console.error(`Storage (${config.storage}) is not usable: ${error instanceof Error ? error.message : error}`);
+    process.exit(1);
+  }
   const { url } = await server.start();
-  logger.info({ url, storage: config.storage, dataDir: config.dataDir }, 'Quire is listening');
+  logger.info(
+    { url, storage: config.storage, dataDir: config.dataDir, fanout: config.redisUrl ? 'redis' : 'none' },
+    'Quire is listening',
+  );
+  if (config.redisUrl && !config.viewSecret) {
+    logger.warn('QUIRE_VIEW_SECRET is unset: read-only links work only on instances sharing this data directory');
+  }
   console.log(`\n  Quire is running at ${url}\n`);
 
   let shuttingDown = false;
