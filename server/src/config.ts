@@ -89,6 +89,12 @@ const configSchema = z.object({
   QUIRE_TLS_CERT: z.string().optional(),
   /** Direct TLS: private key file (PEM). */
   QUIRE_TLS_KEY: z.string().optional(),
+  /** Milliseconds without edits after which a document's changes are kept as an automatic version. @default 300000 */
+  QUIRE_VERSION_IDLE_MS: int(300_000, 100),
+  /** Automatic versions older than this many days are thinned to one per day (named ones are kept); 0 keeps all. @default 30 */
+  QUIRE_VERSION_RETENTION_DAYS: int(30, 0),
+  /** Largest Markdown or HTML body accepted by an import (`POST /api/docs`). @default 5 MiB */
+  QUIRE_MAX_IMPORT_BYTES: int(5 * 1024 * 1024, 1024),
   /** Directory of the built client to serve; empty disables it. @default dist/client */
   QUIRE_CLIENT_DIR: z.string().default('dist/client'),
   /** Milliseconds to flush and close peers on SIGTERM before exiting anyway. @default 10000 */
@@ -136,6 +142,9 @@ export interface Config {
   viewSecret: string | null;
   /** Direct TLS with these PEM files; null serves plain HTTP. */
   tls: { certFile: string; keyFile: string } | null;
+  versionIdleMs: number;
+  versionRetentionDays: number;
+  maxImportBytes: number;
   clientDir: string;
   shutdownTimeoutMs: number;
   logLevel: EnvConfig['LOG_LEVEL'];
@@ -216,6 +225,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     trustProxy: e.QUIRE_TRUST_PROXY === 'true' || e.QUIRE_TRUST_PROXY === '1',
     viewSecret: e.QUIRE_VIEW_SECRET ?? null,
     tls: e.QUIRE_TLS_CERT && e.QUIRE_TLS_KEY ? { certFile: e.QUIRE_TLS_CERT, keyFile: e.QUIRE_TLS_KEY } : null,
+    versionIdleMs: e.QUIRE_VERSION_IDLE_MS,
+    versionRetentionDays: e.QUIRE_VERSION_RETENTION_DAYS,
+    maxImportBytes: e.QUIRE_MAX_IMPORT_BYTES,
     clientDir: e.QUIRE_CLIENT_DIR,
     shutdownTimeoutMs: e.QUIRE_SHUTDOWN_TIMEOUT_MS,
     logLevel: e.LOG_LEVEL,

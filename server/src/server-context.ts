@@ -1,5 +1,7 @@
 import type { Access } from './auth/access.js';
 import type { Config } from './config.js';
+import type { DocFormats } from './formats/doc-formats.js';
+import type { History } from './history/history.js';
 import type { ConnectionLimiter } from './limits/connection-limiter.js';
 import type { Logger } from './logger.js';
 import type { Metrics } from './metrics.js';
@@ -22,4 +24,8 @@ export interface ServerContext {
   access: Access;
   /** Connection caps and handshake rate, checked before upgrades. */
   limiter: ConnectionLimiter;
+  /** Markdown, HTML, JSON and text with the editor's schema. */
+  formats: DocFormats;
+  /** Versions: automatic, named, restore, retention. */
+  history: History;
 }

@@ -9,6 +9,8 @@ import { CLOSE_CODE } from '../../shared/close-codes.js';
 import { createApp } from './app.js';
 import { createAccess } from './auth/access.js';
 import type { Config } from './config.js';
+import { DocFormats } from './formats/doc-formats.js';
+import { History } from './history/history.js';
 import { ConnectionLimiter } from './limits/connection-limiter.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics } from './metrics.js';
@@ -69,7 +71,17 @@ export function createQuireServer(config: Config, options: { store?: DocStore; p
     metrics.persistSeconds.observe(seconds);
     metrics.persistBatchSize.observe(size);
   });
-  const registry = new RoomRegistry({
+  const formats = new DocFormats();
+  const history: History = new History({
+    store,
+    formats,
+    registry: () => registry,
+    logger: logger.child({ area: 'history' }),
+    metrics,
+    idleMs: config.versionIdleMs,
+    retentionDays: config.versionRetentionDays,
+  });
+  const registry: RoomRegistry = new RoomRegistry({
     store,
     commits,
     logger: logger.child({ area: 'sync' }),
@@ -78,10 +90,23 @@ export function createQuireServer(config: Config, options: { store?: DocStore; p
     unloadDelayMs: config.unloadDelayMs,
     fanout,
     limits: config,
+    watchEdits: (room) => history.watch(room),
   });
   const access = createAccess(config);
   const limiter = new ConnectionLimiter(config);
-  const ctx: ServerContext = { config, store, commits, registry, metrics, logger, fanout, access, limiter };
+  const ctx: ServerContext = {
+    config,
+    store,
+    commits,
+    registry,
+    metrics,
+    logger,
+    fanout,
+    access,
+    limiter,
+    formats,
+    history,
+  };
   const heartbeat = new Heartbeat(config.heartbeatMs);
   const app = createApp(ctx, heartbeat);
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes, perMessageDeflate: false });

@@ -183,6 +183,20 @@ describe('DocFormats', () => {
     expect(text.body).toBe('Goals\n\nship\n\nDone.');
   });
 
+  it('JSON export → document → JSON export is exact, and bad JSON is refused', () => {
+    const doc = viaYjs({ title: 'J', content: formats.parse(EVERY_ELEMENT_MD, 'markdown').content });
+    const json = formats.render(doc, 'json').body;
+    expect(formats.render(viaYjs(formats.parse(json, 'json')), 'json').body).toBe(json);
+    for (const bad of [
+      '{',
+      '[]',
+      '{"content":{"type":"paragraph"}}',
+      '{"content":{"type":"doc","content":[{"type":"nope"}]}}',
+    ]) {
+      expect(() => formats.parse(bad, 'json')).toThrowError(FormatError);
+    }
+  });
+
   it('escapes the title in the HTML page and keeps titles to one line', () => {
     const page = formats.render({ title: '<b>&"x"', content: formats.parse('hi', 'markdown').content }, 'html').body;
     expect(page).toContain('<title>&lt;b&gt;&amp;&quot;x&quot;</title>');

@@ -14,8 +14,8 @@ import { isSafeHref } from './safe-href.js';
 export const EXPORT_FORMATS = ['html', 'markdown', 'json', 'text'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-/** Formats a document can be created from. */
-export type ImportFormat = 'markdown' | 'html';
+/** Formats a document can be created from (`json` is what the JSON export writes). */
+export type ImportFormat = 'markdown' | 'html' | 'json';
 
 export const isExportFormat = (value: unknown): value is ExportFormat =>
   typeof value === 'string' && (EXPORT_FORMATS as readonly string[]).includes(value);
@@ -182,10 +182,11 @@ export class DocFormats {
     let title = '';
     try {
       if (format === 'markdown') json = this.markdown.parse(text);
-      else ({ json, title } = this.parseHtml(text));
+      else if (format === 'html') ({ json, title } = this.parseHtml(text));
+      else ({ json, title } = parseJsonExport(text));
     } catch (error) {
       if (error instanceof FormatError) throw error;
-      throw new FormatError(`invalid_${format}`, `The ${format === 'html' ? 'HTML' : 'Markdown'} could not be read.`);
+      throw new FormatError(`invalid_${format}`, `The ${FORMAT_NAMES[format]} could not be read.`);
     }
     return { title: cleanTitle(title), content: this.toNode(json) };
   }
@@ -215,6 +216,18 @@ export class DocFormats {
     }
     return node;
   }
+}
+
+const FORMAT_NAMES: Record<ImportFormat, string> = { markdown: 'Markdown', html: 'HTML', json: 'JSON' };
+
+/** `{ "title": "…", "content": { "type": "doc", … } }`, as the JSON export writes it. */
+function parseJsonExport(text: string): { json: JSONContent; title: string } {
+  const value = JSON.parse(text) as { title?: unknown; content?: unknown } | null;
+  const content = value?.content as JSONContent | undefined;
+  if (typeof content !== 'object' || content === null || content.type !== 'doc') {
+    throw new FormatError('invalid_json', 'Expected { "title": "…", "content": { "type": "doc", … } }.');
+  }
+  return { json: content, title: typeof value?.title === 'string' ? value.title : '' };
 }
 
 /**

@@ -4,9 +4,12 @@ import { CLOSE_CODE } from '../../../shared/close-codes.js';
 import { createDocId, isValidDocId } from '../../../shared/doc-id.js';
 import { ROUTES } from '../../../shared/routes.js';
 import { allows } from '../auth/grant.js';
+import { FormatError } from '../formats/format-error.js';
 import type { ServerContext } from '../server-context.js';
 import type { DocMeta } from '../storage/doc-store.js';
 import { jsonError } from './errors.js';
+import { createExportRoutes, formatErrorResponse, importBodyLimit, readImport } from './format-routes.js';
+import { createVersionsRoutes } from './versions-routes.js';
 
 const MAX_PAGE = 200;
 const DEFAULT_PAGE = 50;
@@ -49,9 +52,21 @@ export function createDocsRoutes(ctx: ServerContext) {
     return c.json({ ...rest, viewId: c.req.param('viewId'), readOnly: true });
   });
 
-  route.post('/', async (c) => {
+  /**
+   * An empty document, or one made from a Markdown, HTML or Quire JSON body (`format-routes.ts`). The
+   * content is stored before the id is handed out, so the first editors cannot seed it twice.
+   */
+  route.post('/', importBodyLimit(ctx.config.maxImportBytes), async (c) => {
     const id = createDocId();
-    await ctx.store.create(id);
+    let imported: Awaited<ReturnType<typeof readImport>>;
+    try {
+      imported = await readImport(c, ctx);
+    } catch (error) {
+      if (error instanceof FormatError) return formatErrorResponse(c, error);
+      throw error;
+    }
+    if (imported) await ctx.store.append([{ docId: id, update: ctx.formats.toUpdate(imported) }]);
+    else await ctx.store.create(id);
     const meta = await ctx.store.meta(id);
     if (!meta) return jsonError(c, 500, 'storage_error', 'The document was not created.');
     c.header('Location', `${ROUTES.api}/${id}`);
@@ -104,6 +119,9 @@ export function createDocsRoutes(ctx: ServerContext) {
     if (!deleted) return jsonError(c, 404, 'not_found', 'No such document.');
     return c.body(null, 204);
   });
+
+  route.route('/', createExportRoutes(ctx));
+  route.route('/:docId/versions', createVersionsRoutes(ctx));
 
   return route;
 }

@@ -6,6 +6,8 @@ export interface Peer {
   readonly wantsAcks: boolean;
   /** Updates from a read-only peer are refused with permission-denied. */
   readonly readOnly: boolean;
+  /** The access token's subject when tokens are on; names the person in version history. */
+  readonly subject?: string | null;
   send(frame: Uint8Array): void;
   close(code: number, reason: string): void;
 }

@@ -4,7 +4,7 @@ import type { DocStore } from '../storage/doc-store.js';
 import type { CommitQueue } from './commit-queue.js';
 import type { Fanout } from './fanout.js';
 import type { Peer } from './peer.js';
-import { Room, type RoomLimits } from './room.js';
+import { Room, type RoomEditWatcher, type RoomLimits } from './room.js';
 import { RoomLink } from './room-link.js';
 
 export interface RoomRegistryDeps {
@@ -19,6 +19,8 @@ export interface RoomRegistryDeps {
   unloadDelayMs: number;
   /** Fan-out to other instances; absent: rooms talk to nobody else. */
   fanout?: Fanout;
+  /** Builds each room's edit watcher (automatic versions). */
+  watchEdits?: (room: Room) => RoomEditWatcher;
 }
 
 interface Entry {

@@ -19,6 +19,9 @@ import type { DocStore, StoredDoc } from '../storage/doc-store.js';
 import type { CommitQueue } from './commit-queue.js';
 import type { Peer } from './peer.js';
 
+/** Longest peer name passed on to versions' editor lists. */
+const MAX_PEER_NAME_LENGTH = 100;
+
 /** Where a change to the room's document or awareness came from (every apply names one). */
 export const ORIGIN = {
   storage: 'storage',
@@ -66,6 +69,22 @@ export interface RoomDeps {
   fanout?: RoomFanout;
   /** Called when the last peer left. */
   onEmpty: (room: Room) => void;
+  /** Builds the room's edit watcher (automatic versions); absent: nobody watches. */
+  watchEdits?: (room: Room) => RoomEditWatcher;
+}
+
+/**
+ * Keeps automatic versions of the room's document (`history/room-history.ts`): it observes the
+ * document itself (a peer's changes carry the peer as origin); the room tells it about departures.
+ */
+export interface RoomEditWatcher {
+  /** A peer is about to leave; its presence is still readable through `peerName`. */
+  leaving(peer: Peer): void;
+  /** The last peer left. */
+  emptied(): void;
+  /** Resolves once whatever the watcher owes (a version) is saved. */
+  settled(): Promise<void>;
+  dispose(): void;
 }
 
 /** One loaded document and the peers editing it. Knows nothing of sockets beyond `Peer`. */
@@ -81,6 +100,7 @@ export class Room {
   private lastSeq: number;
   private compacting: Promise<void> | null = null;
   private acksScheduled = false;
+  private readonly watcher: RoomEditWatcher | null;
   private readonly limits: RoomLimits;
   /**
    * Upper bound of the document's encoded size: stored bytes plus updates in flight. Cheap to keep;
@@ -105,6 +125,7 @@ export class Room {
       if (this.pendingBytes() > this.limits.maxPendingBytes) this.dropPending();
     }
     this.awareness.on('update', this.relayServerAwareness);
+    this.watcher = deps.watchEdits?.(this) ?? null;
   }
 
   /** One merge and one apply; if that fails, part by part so one bad update cannot make a document unloadable. */
@@ -144,13 +165,27 @@ export class Room {
   removePeer(peer: Peer): void {
     const state = this.peers.get(peer);
     if (!state) return;
+    this.watcher?.leaving(peer);
     this.peers.delete(peer);
     if (state.awarenessIds.size > 0) {
       const ids = [...state.awarenessIds];
       awarenessProtocol.removeAwarenessStates(this.awareness, ids, ORIGIN.server);
       this.deps.fanout?.localAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids));
     }
-    if (this.peers.size === 0) this.deps.onEmpty(this);
+    if (this.peers.size === 0) {
+      this.watcher?.emptied();
+      this.deps.onEmpty(this);
+    }
+  }
+
+  /** The display name a peer gives in its presence (`user.name`), if any. */
+  peerName(peer: Peer): string | null {
+    const states = this.awareness.getStates();
+    for (const clientId of this.peers.get(peer)?.awarenessIds ?? []) {
+      const name = (states.get(clientId) as { user?: { name?: unknown } } | undefined)?.user?.name;
+      if (typeof name === 'string' && name.trim() !== '') return name.trim().slice(0, MAX_PEER_NAME_LENGTH);
+    }
+    return null;
   }
 
   /**
@@ -440,10 +475,11 @@ export class Room {
     }
   }
 
-  /** Resolves once every accepted update is stored and any compaction finished. */
+  /** Resolves once every accepted update is stored, any compaction finished and any version owed is saved. */
   async settled(): Promise<void> {
     if (this.pendingWrites > 0) await new Promise<void>((resolve) => this.settledWaiters.push(resolve));
     if (this.compacting) await this.compacting;
+    await this.watcher?.settled();
   }
 
   private notifySettled(): void {
@@ -461,6 +497,7 @@ export class Room {
   }
 
   destroy(): void {
+    this.watcher?.dispose();
     this.awareness.off('update', this.relayServerAwareness);
     this.awareness.destroy();
     this.doc.destroy();

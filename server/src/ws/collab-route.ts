@@ -52,6 +52,7 @@ export function createCollabRoute(ctx: ServerContext, heartbeat: Heartbeat) {
         peer = new SocketPeer(socket, wantsAcks, readOnly, {
           maxBufferedBytes: ctx.config.maxBufferedBytes,
           onSlowReader: () => ctx.metrics.refusals.inc({ reason: 'slow_reader' }),
+          subject: grant.subject,
         });
         heartbeat.track(socket);
         ctx.metrics.connections.inc();

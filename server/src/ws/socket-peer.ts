@@ -15,12 +15,15 @@ export interface SocketPeerOptions {
   maxBufferedBytes?: number;
   /** Called once when the peer is dropped for not reading (for metrics). */
   onSlowReader?: () => void;
+  /** The access token's subject, if any. @default null */
+  subject?: string | null;
 }
 
 /** A `Peer` over a `ws` socket. Sends are dropped once the socket is closing. */
 export class SocketPeer implements Peer {
   readonly id = `p${++nextPeerNumber}`;
   private readonly maxBufferedBytes: number;
+  readonly subject: string | null;
 
   constructor(
     private readonly socket: WebSocket,
@@ -29,6 +32,7 @@ export class SocketPeer implements Peer {
     private readonly options: SocketPeerOptions = {},
   ) {
     this.maxBufferedBytes = options.maxBufferedBytes ?? Number.POSITIVE_INFINITY;
+    this.subject = options.subject ?? null;
   }
 
   send(frame: Uint8Array): void {

@@ -1,0 +1,103 @@
+import { type Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { MiddlewareHandler } from 'hono/types';
+import {
+  cleanTitle,
+  type DocContent,
+  EXPORT_FORMATS,
+  type ExportFormat,
+  type ImportFormat,
+  isExportFormat,
+} from '../formats/doc-formats.js';
+import { FormatError } from '../formats/format-error.js';
+import type { ServerContext } from '../server-context.js';
+import { jsonError } from './errors.js';
+
+/** Media types an import may have (parameters such as `charset` are ignored; bodies are UTF-8). */
+const IMPORT_TYPES: Record<string, ImportFormat> = {
+  'text/markdown': 'markdown',
+  'text/x-markdown': 'markdown',
+  'text/html': 'html',
+  'application/json': 'json',
+};
+
+/** Refuses bodies over `maxBytes` with 413 before they are read whole. */
+export const importBodyLimit = (maxBytes: number): MiddlewareHandler =>
+  bodyLimit({
+    maxSize: maxBytes,
+    onError: (c) => jsonError(c, 413, 'payload_too_large', `Imports are limited to ${maxBytes} bytes.`),
+  });
+
+/** The JSON error response for a `FormatError`. */
+export const formatErrorResponse = (c: Context, error: FormatError) =>
+  jsonError(c, error.status, error.code, error.message);
+
+/**
+ * The document a `POST /api/docs` body describes: Markdown, HTML or Quire JSON, sanitised through the
+ * editor's schema; null for an empty body (an empty document). The title comes from `?title=`, else
+ * from the HTML `<title>` or the JSON. Throws `FormatError` for bodies that are not a document.
+ */
+export async function readImport(c: Context, ctx: ServerContext): Promise<DocContent | null> {
+  const body = await c.req.text();
+  const mediaType = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  if (body.trim() === '' && (mediaType === '' || mediaType === 'application/json')) return null;
+  const format = IMPORT_TYPES[mediaType];
+  if (!format) {
+    throw new FormatError(
+      'unsupported_media_type',
+      'Send Markdown (text/markdown), HTML (text/html) or Quire JSON (application/json), or no body.',
+      415,
+    );
+  }
+  const parsed = ctx.formats.parse(body, format);
+  const title = c.req.query('title');
+  return title === undefined ? parsed : { ...parsed, title: cleanTitle(title) };
+}
+
+/** The `format` query parameter of an export, or a 400 response naming the formats. */
+export function exportFormat(c: Context): ExportFormat | Response {
+  const format = c.req.query('format');
+  if (isExportFormat(format)) return format;
+  return jsonError(c, 400, 'invalid_format', `format must be one of ${EXPORT_FORMATS.join(', ')}.`);
+}
+
+/** A rendered export as a download named after the title (or `fallbackName`). */
+export function exportResponse(
+  c: Context,
+  ctx: ServerContext,
+  doc: DocContent,
+  format: ExportFormat,
+  fallbackName: string,
+): Response {
+  const rendered = ctx.formats.render(doc, format);
+  const name = `${doc.title.trim() || fallbackName}.${rendered.extension}`;
+  return c.body(rendered.body, 200, {
+    'Content-Type': rendered.contentType,
+    'Content-Disposition': contentDisposition(name),
+    'X-Content-Type-Options': 'nosniff',
+  });
+}
+
+/** `attachment` with an ASCII fallback name and the exact UTF-8 one (RFC 6266). */
+function contentDisposition(name: string): string {
+  const ascii = name.replace(/[^\w .-]/g, '_').slice(0, 120);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+/** `GET /api/docs/<id>/export?format=` and the same for read-only links (`/api/docs/r/<viewId>/export`). */
+export function createExportRoutes(ctx: ServerContext) {
+  const route = new Hono();
+  const send = async (c: Context, docId: string) => {
+    const format = exportFormat(c);
+    if (format instanceof Response) return format;
+    const state = await ctx.history.currentState(docId);
+    if (!state) return jsonError(c, 404, 'not_found', 'No such document.');
+    return exportResponse(c, ctx, ctx.formats.read(state), format, docId);
+  };
+  route.get('/r/:viewId/export', (c) => {
+    const docId = c.get('viewDocId');
+    return docId ? send(c, docId) : jsonError(c, 404, 'not_found', 'No such document.');
+  });
+  route.get('/:docId/export', (c) => send(c, c.req.param('docId')));
+  return route;
+}

@@ -1,0 +1,125 @@
+import { type Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { ServerContext } from '../server-context.js';
+import type { VersionMeta } from '../storage/doc-store.js';
+import { jsonError } from './errors.js';
+import { exportFormat, exportResponse } from './format-routes.js';
+
+const MAX_PAGE = 200;
+const DEFAULT_PAGE = 50;
+/** Longest version name, in characters. */
+export const MAX_VERSION_NAME_LENGTH = 200;
+/** A request to name a version is a few bytes of JSON. */
+const MAX_NAME_BODY_BYTES = 16 * 1024;
+
+export const versionJson = (meta: VersionMeta) => ({
+  id: meta.id,
+  kind: meta.kind,
+  name: meta.name,
+  editors: meta.editors,
+  createdAt: meta.createdAt.toISOString(),
+  size: meta.size,
+});
+
+const parseId = (text: string | undefined): number | null => {
+  if (text === undefined || !/^[1-9]\d{0,15}$/.test(text)) return null;
+  const id = Number(text);
+  return Number.isSafeInteger(id) ? id : null;
+};
+
+const docIdOf = (c: Context): string => c.req.param('docId') as string;
+
+/**
+ * Versions of one document, mounted at `/api/docs/:docId/versions` (under the docs router, so its
+ * id check and access rules apply): list, name the current state, read one as metadata, Yjs update or
+ * export, and restore one.
+ */
+export function createVersionsRoutes(ctx: ServerContext) {
+  const route = new Hono();
+  const { history } = ctx;
+
+  route.get('/', async (c) => {
+    const limitText = c.req.query('limit');
+    const limit = limitText === undefined ? DEFAULT_PAGE : Number(limitText);
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE) {
+      return jsonError(c, 400, 'invalid_limit', `limit must be a whole number from 1 to ${MAX_PAGE}.`);
+    }
+    const beforeText = c.req.query('before');
+    const before = beforeText === undefined ? undefined : parseId(beforeText);
+    if (before === null) return jsonError(c, 400, 'invalid_cursor', 'before must be a version id.');
+    const docId = docIdOf(c);
+    const page = await history.list(docId, { limit, before });
+    if (page.versions.length === 0 && before === undefined && !(await ctx.store.meta(docId))) {
+      return jsonError(c, 404, 'not_found', 'No such document.');
+    }
+    return c.json({ versions: page.versions.map(versionJson), next: page.next ?? null });
+  });
+
+  route.post(
+    '/',
+    bodyLimit({
+      maxSize: MAX_NAME_BODY_BYTES,
+      onError: (c) => jsonError(c, 413, 'payload_too_large', 'The request body is too large.'),
+    }),
+    async (c) => {
+      let body: unknown;
+      try {
+        body = await c.req.json();
+      } catch {
+        return jsonError(c, 400, 'invalid_json', 'Send JSON: { "name": "Sent to review" }.');
+      }
+      const raw = (body as { name?: unknown } | null)?.name;
+      const name = typeof raw === 'string' ? raw.replace(/\s+/g, ' ').trim() : '';
+      if (name === '' || name.length > MAX_VERSION_NAME_LENGTH) {
+        return jsonError(c, 400, 'invalid_name', `name must be 1 to ${MAX_VERSION_NAME_LENGTH} characters.`);
+      }
+      const saved = await history.saveNamed(docIdOf(c), name);
+      if (!saved) return jsonError(c, 404, 'not_found', 'No such document.');
+      return c.json(versionJson(saved), 201);
+    },
+  );
+
+  route.use('/:versionId/*', async (c, next) => {
+    if (parseId(c.req.param('versionId')) === null)
+      return jsonError(c, 400, 'invalid_version_id', 'Invalid version id.');
+    await next();
+  });
+  route.use('/:versionId', async (c, next) => {
+    if (parseId(c.req.param('versionId')) === null)
+      return jsonError(c, 400, 'invalid_version_id', 'Invalid version id.');
+    await next();
+  });
+
+  const readVersion = (c: Context) => history.read(docIdOf(c), parseId(c.req.param('versionId')) as number);
+  const noVersion = (c: Context) => jsonError(c, 404, 'not_found', 'No such version.');
+
+  route.get('/:versionId', async (c) => {
+    const version = await readVersion(c);
+    return version ? c.json(versionJson(version.meta)) : noVersion(c);
+  });
+
+  /** The document as it was, as one Yjs update (`Y.applyUpdate` it into an empty Y.Doc). */
+  route.get('/:versionId/update', async (c) => {
+    const version = await readVersion(c);
+    if (!version) return noVersion(c);
+    return c.body(version.state as Uint8Array<ArrayBuffer>, 200, { 'Content-Type': 'application/octet-stream' });
+  });
+
+  route.get('/:versionId/export', async (c) => {
+    const format = exportFormat(c);
+    if (format instanceof Response) return format;
+    const version = await readVersion(c);
+    if (!version) return noVersion(c);
+    const name = `${docIdOf(c)}-version-${version.meta.id}`;
+    return exportResponse(c, ctx, ctx.formats.read(version.state), format, name);
+  });
+
+  /** A forward change to the version's content, live for every editor; undo by restoring the backup. */
+  route.post('/:versionId/restore', async (c) => {
+    const result = await history.restore(docIdOf(c), parseId(c.req.param('versionId')) as number);
+    if (!result) return noVersion(c);
+    return c.json({ restored: versionJson(result.restored), backup: versionJson(result.backup) });
+  });
+
+  return route;
+}
