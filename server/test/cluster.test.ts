@@ -6,7 +6,9 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { CLOSE_CODE } from '../../shared/close-codes.js';
 import { type Config, configWith } from '../src/config.js';
+import { LocalPubSub, LocalPubSubHub } from '../src/pubsub/local-pubsub.js';
 import { createQuireServer, type QuireServer } from '../src/server.js';
+import { MemoryDocStore } from '../src/storage/memory-doc-store.js';
 import { PostgresDocStore } from '../src/storage/postgres-doc-store.js';
 import { spawnServer } from './child-server.js';
 import { connectClient, onCleanup, text, uniqueDocId, waitFor, waitForSynced } from './helpers.js';
@@ -212,7 +214,7 @@ describe('several instances on PostgreSQL and Redis', () => {
     await waitFor(() => text(reader.doc) === text(writerDoc), 10_000, 'a fresh reader');
     const missing = Array.from({ length: typed }, (_, i) => token(i)).filter((t) => !text(reader.doc).includes(t));
     expect(missing).toEqual([]);
-  });
+  }, 60_000);
 
   it('Redis cut mid-session: each instance keeps serving its own peers, reports degraded, and they converge after', async () => {
     const redis = await startRedisServer();
@@ -251,6 +253,31 @@ describe('several instances on PostgreSQL and Redis', () => {
     // And fan-out works again for new edits.
     onB.doc.getText('t').insert(0, 'after;');
     await waitFor(() => text(onA.doc).startsWith('after;'), 5000, 'fan-out after the outage');
+  });
+
+  it('servers in one process sharing a store and an in-process bus behave as one cluster', async () => {
+    const store = new MemoryDocStore();
+    const hub = new LocalPubSubHub();
+    const servers = [0, 1].map(() =>
+      createQuireServer(configWith({ port: 0, logLevel: 'silent', clientDir: '', heartbeatMs: HEARTBEAT_MS }), {
+        store,
+        pubsub: new LocalPubSub(hub),
+      }),
+    );
+    const urls: string[] = [];
+    for (const server of servers) {
+      const { port } = await server.start();
+      onCleanup(() => server.stop());
+      urls.push(`ws://127.0.0.1:${port}/collab`);
+    }
+    const docId = uniqueDocId();
+    const one = connectClient(urls[0] as string, docId);
+    const two = connectClient(urls[1] as string, docId);
+    await waitForSynced(one.provider);
+    await waitForSynced(two.provider);
+    one.doc.getText('t').insert(0, 'one;');
+    two.doc.getText('t').insert(0, 'two;');
+    await waitFor(() => text(one.doc).length === 8 && text(one.doc) === text(two.doc), 5000, 'in-process fan-out');
   });
 
   it('deleting a document on one instance closes its editors on every instance', async () => {
