@@ -1,5 +1,6 @@
 import type { Editor } from '@tiptap/core';
 import { css, html, LitElement, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { formatKeys, isBlockActive, normalizeHref } from '../editor/toolbar-state.js';
 import { defineElement } from './define-element.js';
 import { headingGlyph, ICONS } from './icons.js';
 
@@ -42,7 +43,7 @@ const GROUPS: (readonly ToolbarItem[])[] = [
     label: `Heading ${level}`,
     keys: `Mod+Alt+${level}`,
     icon: headingGlyph(level),
-    isActive: (e: Editor) => e.isActive('heading', { level }),
+    isActive: (e: Editor) => isBlockActive(e, 'heading', { level }),
     run: (e: Editor) => focus(e).toggleHeading({ level }).run(),
   })),
   [
@@ -102,7 +103,7 @@ const GROUPS: (readonly ToolbarItem[])[] = [
       label: 'Bulleted list',
       keys: 'Mod+Shift+8',
       icon: ICONS.bulletList,
-      isActive: (e) => e.isActive('bulletList'),
+      isActive: (e) => isBlockActive(e, 'bulletList'),
       run: (e) => focus(e).toggleBulletList().run(),
     },
     {
@@ -110,7 +111,7 @@ const GROUPS: (readonly ToolbarItem[])[] = [
       label: 'Numbered list',
       keys: 'Mod+Shift+7',
       icon: ICONS.orderedList,
-      isActive: (e) => e.isActive('orderedList'),
+      isActive: (e) => isBlockActive(e, 'orderedList'),
       run: (e) => focus(e).toggleOrderedList().run(),
     },
     {
@@ -118,7 +119,7 @@ const GROUPS: (readonly ToolbarItem[])[] = [
       label: 'Checklist',
       keys: 'Mod+Shift+9',
       icon: ICONS.taskList,
-      isActive: (e) => e.isActive('taskList'),
+      isActive: (e) => isBlockActive(e, 'taskList'),
       run: (e) => focus(e).toggleTaskList().run(),
     },
   ],
@@ -128,7 +129,7 @@ const GROUPS: (readonly ToolbarItem[])[] = [
       label: 'Quote',
       keys: 'Mod+Shift+B',
       icon: ICONS.blockquote,
-      isActive: (e) => e.isActive('blockquote'),
+      isActive: (e) => isBlockActive(e, 'blockquote'),
       run: (e) => focus(e).toggleBlockquote().run(),
     },
     {
@@ -136,7 +137,7 @@ const GROUPS: (readonly ToolbarItem[])[] = [
       label: 'Code block',
       keys: 'Mod+Alt+C',
       icon: ICONS.codeBlock,
-      isActive: (e) => e.isActive('codeBlock'),
+      isActive: (e) => isBlockActive(e, 'codeBlock'),
       run: (e) => focus(e).toggleCodeBlock().run(),
     },
     {
@@ -151,19 +152,6 @@ const GROUPS: (readonly ToolbarItem[])[] = [
 const ITEMS = GROUPS.flat();
 
 const isMac = () => typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
-
-/** "Mod+Shift+Z" → "⌘⇧Z" on a Mac, "Ctrl+Shift+Z" elsewhere. */
-export function formatKeys(keys: string, mac: boolean): string {
-  if (!mac) return keys.replace('Mod', 'Ctrl');
-  return keys.replace('Mod+', '⌘').replace('Shift+', '⇧').replace('Alt+', '⌥').replace(/\+/g, '');
-}
-
-/** Adds `https://` to a bare address; keeps `mailto:`, `tel:`, paths and anchors as typed. */
-export function normalizeHref(value: string): string {
-  const href = value.trim();
-  if (href === '' || /^[a-z][a-z0-9+.-]*:/i.test(href) || /^[/#?]/.test(href)) return href;
-  return `https://${href}`;
-}
 
 /**
  * `<quire-toolbar>`: the formatting toolbar of a Tiptap editor. One tab stop (WAI-ARIA toolbar pattern:

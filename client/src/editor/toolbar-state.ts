@@ -1,0 +1,40 @@
+import type { Editor } from '@tiptap/core';
+
+/**
+ * Whether the block where the selection starts sits in a `name` node (with `attrs`). Tiptap's
+ * `isActive` wants every node of a range inside it, so "select all, make a list" would show the list
+ * button unpressed because of the empty paragraph Tiptap keeps after a list.
+ */
+export function isBlockActive(editor: Editor, name: string, attrs: Record<string, unknown> = {}): boolean {
+  if (editor.isActive(name, attrs)) return true;
+  const { doc, selection } = editor.state;
+  let found = false;
+  let seen = false;
+  doc.nodesBetween(selection.from, selection.to, (node, pos) => {
+    if (seen) return false;
+    if (!node.isTextblock) return true;
+    seen = true;
+    const $inside = doc.resolve(pos + 1);
+    for (let depth = $inside.depth; depth > 0; depth--) {
+      const ancestor = $inside.node(depth);
+      if (ancestor.type.name === name && Object.entries(attrs).every(([key, value]) => ancestor.attrs[key] === value)) {
+        found = true;
+      }
+    }
+    return false;
+  });
+  return found;
+}
+
+/** "Mod+Shift+Z" → "⌘⇧Z" on a Mac, "Ctrl+Shift+Z" elsewhere. */
+export function formatKeys(keys: string, mac: boolean): string {
+  if (!mac) return keys.replace('Mod', 'Ctrl');
+  return keys.replace('Mod+', '⌘').replace('Shift+', '⇧').replace('Alt+', '⌥').replace(/\+/g, '');
+}
+
+/** Adds `https://` to a bare address; keeps `mailto:`, `tel:`, paths and anchors as typed. */
+export function normalizeHref(value: string): string {
+  const href = value.trim();
+  if (href === '' || /^[a-z][a-z0-9+.-]*:/i.test(href) || /^[/#?]/.test(href)) return href;
+  return `https://${href}`;
+}
