@@ -51,6 +51,8 @@ export class Fanout {
   /** Other instances and when they were last heard from. */
   private readonly lastSeen = new Map<string, number>();
   private timer: NodeJS.Timeout | null = null;
+  /** Documents whose message failed to publish; a resync for them is on its way. */
+  private readonly failedDocs = new Set<string>();
   private readonly stopResync: () => void;
   private readonly instancesTopic: string;
   private readonly sent;
@@ -121,18 +123,32 @@ export class Fanout {
   }
 
   private send(docId: string, kind: FanoutKind, payload?: Uint8Array): void {
-    this.publish(this.topic(docId), kind, payload);
+    this.publish(this.topic(docId), kind, payload, docId);
   }
 
-  private publish(topic: string, kind: FanoutKind, payload?: Uint8Array): void {
+  private publish(topic: string, kind: FanoutKind, payload?: Uint8Array, docId?: string): void {
     const { pubsub, metrics, logger } = this.options;
-    // Alone, nobody can hear; while down nothing is sent (or queued): `resync` recovers it later.
+    // Alone, nobody can hear; while down nothing is sent (or queued): the reconnect's resync recovers it.
     if (pubsub.solitary || !pubsub.connected) return;
     this.sent.inc();
     pubsub.publish(topic, encodeFanoutMessage(kind, this.instanceId, payload)).catch((error: unknown) => {
       metrics.errors.inc({ kind: 'pubsub' });
-      logger.debug({ err: error, topic }, 'publish failed; recovered by resync');
+      logger.debug({ err: error, topic }, 'publish failed; the others will catch up from storage');
+      if (docId !== undefined) this.resyncLater(docId);
     });
+  }
+
+  /**
+   * A message that failed while the connection stayed up (an error reply) is not covered by a reconnect:
+   * ask the others to catch up from storage, once, shortly after.
+   */
+  private resyncLater(docId: string): void {
+    if (this.failedDocs.has(docId)) return;
+    this.failedDocs.add(docId);
+    setTimeout(() => {
+      this.failedDocs.delete(docId);
+      if (this.docs.has(docId)) this.send(docId, FANOUT_KIND.resync);
+    }, 500).unref();
   }
 
   private decode(message: Uint8Array): FanoutMessage | null {
