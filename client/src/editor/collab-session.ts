@@ -347,9 +347,17 @@ export class CollabSession extends EventTarget {
       if (document.visibilityState === 'visible' && this.connection !== 'refused') this.retryNow();
     });
     // Others (and this browser's other tabs) see you leave at once instead of after 30 s.
-    on(window, 'pagehide', () =>
-      awarenessProtocol.removeAwarenessStates(this.awareness, [this.doc.clientID], 'page hidden'),
-    );
+    let hiddenState: Record<string, unknown> | null = null;
+    on(window, 'pagehide', () => {
+      hiddenState = this.awareness.getLocalState();
+      awarenessProtocol.removeAwarenessStates(this.awareness, [this.doc.clientID], 'page hidden');
+    });
+    // Back from the back/forward cache: come back into view (field updates are ignored on a null state).
+    on(window, 'pageshow', () => {
+      if (hiddenState && this.awareness.getLocalState() === null) this.awareness.setLocalState(hiddenState);
+      hiddenState = null;
+      this.retryNow();
+    });
   }
 
   private setConnection(connection: ConnectionState): void {
