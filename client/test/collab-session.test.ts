@@ -6,6 +6,7 @@ import { createQuireServer } from '../../server/src/server.js';
 import type { AppendItem } from '../../server/src/storage/doc-store.js';
 import { MemoryDocStore } from '../../server/src/storage/memory-doc-store.js';
 import { connectClient, onCleanup, startTestServer, tempDir, uniqueDocId, waitFor } from '../../server/test/helpers.js';
+import { mintToken, TEST_SECRET } from '../../server/test/security-helpers.js';
 import { titleText } from '../../shared/doc-fields.js';
 import { CollabSession, type CollabSessionOptions } from '../src/editor/collab-session.js';
 import { PRESENCE_COLORS } from '../src/editor/presence.js';
@@ -164,12 +165,30 @@ describe('collab session against a real server', () => {
       },
     });
     await saved(session);
-    expect(session.provider.url).toContain('token=t1');
+    expect(session.provider.protocols).toEqual(['quire', 'quire.token.t1']);
+    expect(session.provider.url).not.toContain('token');
     await first.server.stop();
     await startTestServer({ dataDir, port: first.port });
     await saved(session, 10_000);
     expect(tokens.length).toBeGreaterThanOrEqual(2);
-    expect(session.provider.url).toContain(`token=${tokens[tokens.length - 1]}`);
+    expect(session.provider.protocols).toEqual(['quire', `quire.token.${tokens[tokens.length - 1]}`]);
+  });
+
+  it('opens a document on a token-mode server, and is told why when its token is refused', async () => {
+    const { url } = await startTestServer({ auth: { secret: TEST_SECRET } });
+    const docId = uniqueDocId();
+    const token = await mintToken({ docs: [docId], scope: 'write' });
+    const allowed = openSession(url, docId, { token });
+    titleText(allowed.doc).insert(0, 'signed in');
+    await saved(allowed);
+
+    const other = await mintToken({ docs: ['some-other-doc'], scope: 'write' });
+    const forbidden = openSession(url, docId, { token: other });
+    await waitFor(() => forbidden.state.connection === 'refused', 5000, 'refused token');
+    expect(forbidden.state.refusal?.code).toBe(4403);
+    const anonymous = openSession(url, docId);
+    await waitFor(() => anonymous.state.connection === 'refused', 5000, 'refused without token');
+    expect(anonymous.state.refusal?.code).toBe(4401);
   });
 
   it('publishes who is editing and moves a later arrival off a colour already in use', async () => {

@@ -61,7 +61,7 @@ export class QuireEditor extends LitElement {
   declare readonly: boolean;
   declare token: string | null;
   declare placeholder: string | null;
-  /** When set, called before every (re)connect; its result is sent as the `token` parameter. */
+  /** When set, called before every (re)connect; its result is the access token (wins over `token`). */
   declare getToken: (() => Promise<string>) | null;
   declare _state: SessionState | null;
   declare _presence: PresenceUser[];

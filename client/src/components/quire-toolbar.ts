@@ -251,6 +251,7 @@ export class QuireToolbar extends LitElement {
     const editor = this.editor;
     if (!editor) return;
     this._focusIndex = index;
+    if (!editor.isEditable || (item.isEnabled && !item.isEnabled(editor))) return;
     if (item.name === 'link') {
       if (this._linkOpen) this.closeLinkEditor();
       else this.openLinkEditor();
@@ -339,7 +340,7 @@ export class QuireToolbar extends LitElement {
                 aria-expanded=${item.name === 'link' ? String(this._linkOpen) : nothing}
                 title=${shortcut ? `${item.label} (${shortcut})` : item.label}
                 tabindex=${i === this._focusIndex ? 0 : -1}
-                ?disabled=${!enabled}
+                aria-disabled=${enabled ? nothing : 'true'}
                 @mousedown=${(event: MouseEvent) => event.preventDefault()}
                 @click=${() => this.activate(item, i)}
               >
@@ -450,7 +451,7 @@ export class QuireToolbar extends LitElement {
         background-color 120ms,
         color 120ms;
     }
-    button:hover:not(:disabled),
+    button:hover:not([aria-disabled='true']),
     .icon-button:hover {
       background: var(--quire-hover-background, rgb(15 23 42 / 0.06));
     }
@@ -458,7 +459,9 @@ export class QuireToolbar extends LitElement {
       background: var(--quire-active-background, rgb(79 70 229 / 0.12));
       color: var(--quire-accent-color, #4f46e5);
     }
-    button:disabled {
+    /* aria-disabled, not disabled: unavailable buttons stay focusable, so the toolbar's single tab stop
+       and arrow-key order never skip (WAI-ARIA toolbar pattern). */
+    button[aria-disabled='true'] {
       color: var(--quire-disabled-color, #cbd5e1);
       cursor: default;
     }

@@ -4,6 +4,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { TOKEN_QUERY_PARAM, tokenSubprotocols } from '../../../shared/auth.js';
 import { describeCloseCode, isPermanentCloseCode } from '../../../shared/close-codes.js';
 import { ACK_QUERY_PARAM, MESSAGE_TYPE } from '../../../shared/protocol/message-type.js';
 import { collabServerUrl, collabViewServerUrl } from '../../../shared/routes.js';
@@ -23,7 +24,7 @@ export interface CollabSessionOptions {
    * @default false
    */
   viewLink?: boolean;
-  /** Sent as the `token` query parameter. */
+  /** Access token, sent as the `quire.token.<jwt>` WebSocket subprotocol (decision 021). */
   token?: string | null;
   /** Called before every (re)connect for a fresh token; wins over `token`. */
   getToken?: (() => Promise<string>) | null;
@@ -97,6 +98,8 @@ export class CollabSession extends EventTarget {
   /** Bumped by every connect and by destroy; async steps of an older one stop when it changed. */
   private generation = 0;
   private socketOpened = false;
+  /** The token of the current attempt, for the handshake probe (which cannot send subprotocols). */
+  private attemptToken: string | null = null;
   private everConnected = false;
   private started = false;
   private destroyed = false;
@@ -229,8 +232,10 @@ export class CollabSession extends EventTarget {
       }
       if (generation !== this.generation || this.destroyed) return;
     }
-    if (token) params.token = token;
+    // A subprotocol rather than `?token=`, so the token stays out of URLs and access logs.
+    this.provider.protocols = token ? tokenSubprotocols(token) : [];
     this.provider.params = params;
+    this.attemptToken = token || null;
     this.socketOpened = false;
     this.provider.connect();
   }
@@ -294,7 +299,10 @@ export class CollabSession extends EventTarget {
     // HTTP status of a failed upgrade, so ask the same URL over plain HTTP.
     const generation = this.generation;
     this.setConnection(this.everConnected || this.attempts > 0 ? 'reconnecting' : 'connecting');
-    void probeHandshake(this.provider.url, this.options.fetch).then((result) => {
+    // A plain GET cannot carry subprotocols, so this one request names the token in its query.
+    const probeUrl = new URL(this.provider.url);
+    if (this.attemptToken) probeUrl.searchParams.set(TOKEN_QUERY_PARAM, this.attemptToken);
+    void probeHandshake(probeUrl.toString(), this.options.fetch).then((result) => {
       if (this.destroyed || generation !== this.generation) return;
       if (result.kind === 'permanent') this.refuse({ code: result.code, message: result.message });
       else this.scheduleRetry();
