@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { configWith } from '../../server/src/config.js';
@@ -121,6 +121,21 @@ describe('collab session against a real server', () => {
     await new Promise((resolve) => setTimeout(resolve, 600));
     expect(statusEvents.filter((state) => state === 'reconnecting' || state === 'connecting')).toEqual([]);
     expect(session.provider.ws).toBeNull();
+  });
+
+  it('a retry before the local copy loaded does not leave a live connection showing "reconnecting"', async () => {
+    const { url } = await startTestServer();
+    // An IndexedDB that never opens: the session waits out persistenceTimeoutMs, as with a slow disk.
+    vi.stubGlobal('indexedDB', { open: () => ({}) });
+    onCleanup(() => vi.unstubAllGlobals());
+    const session = openSession(url, uniqueDocId(), { persistence: true, persistenceTimeoutMs: 300 });
+    // What `pageshow` does on every page load: connect now, before the local copy is in.
+    session.retryNow();
+    await waitFor(() => session.state.connection === 'connected', 5000, 'connected');
+    // Past the end of the local-copy wait, which used to start a second connect over the live one.
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(session.state.connection).toBe('connected');
+    expect(session.state.save).toBe('saved');
   });
 
   it('learns why a handshake was refused by asking over HTTP, and stops', async () => {

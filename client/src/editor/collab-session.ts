@@ -216,7 +216,9 @@ export class CollabSession extends EventTarget {
   }
 
   private async connectNow(): Promise<void> {
-    if (this.destroyed) return;
+    // A socket is already open or opening (e.g. `pageshow` retried before the local copy finished
+    // loading): keep it. Going on would show "reconnecting" over a live connection, for good.
+    if (this.destroyed || this.provider.ws !== null) return;
     this.clearRetry();
     const generation = ++this.generation;
     this.setConnection(this.everConnected || this.attempts > 0 ? 'reconnecting' : 'connecting');
