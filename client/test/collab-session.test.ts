@@ -127,7 +127,9 @@ describe('collab session against a real server', () => {
     const { url } = await startTestServer();
     // An IndexedDB that never opens: the session waits out persistenceTimeoutMs, as with a slow disk.
     vi.stubGlobal('indexedDB', { open: () => ({}) });
-    onCleanup(() => vi.unstubAllGlobals());
+    onCleanup(() => {
+      vi.unstubAllGlobals();
+    });
     const session = openSession(url, uniqueDocId(), { persistence: true, persistenceTimeoutMs: 300 });
     // What `pageshow` does on every page load: connect now, before the local copy is in.
     session.retryNow();
