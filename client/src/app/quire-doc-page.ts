@@ -4,6 +4,9 @@ import { defineElement } from '../components/define-element.js';
 import { ICONS } from '../components/icons.js';
 import type { QuireEditor, QuireErrorDetail } from '../components/quire-editor.js';
 import '../components/quire-editor.js';
+import type { Editor } from '@tiptap/core';
+import '../history/quire-export-menu.js';
+import '../history/quire-history-panel.js';
 import { loadIdentity, safeLocalStorage, saveName } from '../editor/identity.js';
 import { cleanName, MAX_NAME_LENGTH } from '../editor/presence.js';
 import { type DocInfo, fetchDocInfo } from './api.js';
@@ -61,6 +64,8 @@ export class QuireDocPage extends LitElement {
     _shareOpen: { state: true },
     _copied: { state: true },
     _info: { state: true },
+    _historyOpen: { state: true },
+    _editor: { state: true },
   };
 
   declare docId: string | null;
@@ -71,6 +76,9 @@ export class QuireDocPage extends LitElement {
   declare _shareOpen: boolean;
   declare _copied: boolean | null;
   declare _info: DocInfo | null;
+  declare _historyOpen: boolean;
+  /** The live editor once ready, for comparing versions with the current text. */
+  declare _editor: Editor | null;
   private readonly storage = safeLocalStorage();
   private readonly recentDocs = new RecentDocs(this.storage);
   private unbindTitle: (() => void) | null = null;
@@ -86,6 +94,8 @@ export class QuireDocPage extends LitElement {
     this._shareOpen = false;
     this._copied = null;
     this._info = null;
+    this._historyOpen = false;
+    this._editor = null;
   }
 
   private get editorElement(): QuireEditor | null {
@@ -113,6 +123,7 @@ export class QuireDocPage extends LitElement {
       this.unbindTitle = null;
       this._refusal = null;
       this._info = null;
+      this._editor = null;
       this._title = '';
       this.updateDocumentTitle();
       if (this.docId) {
@@ -129,6 +140,7 @@ export class QuireDocPage extends LitElement {
     const editor = this.editorElement;
     const input = this.renderRoot.querySelector<HTMLInputElement>('[data-testid=doc-title]');
     if (!editor?.ydoc || !input) return;
+    this._editor = editor.editor;
     this.unbindTitle?.();
     this.unbindTitle = bindTextInput(input, titleText(editor.ydoc), (value) => this.onTitleChange(value));
     this.onTitleChange(input.value);
@@ -151,6 +163,11 @@ export class QuireDocPage extends LitElement {
 
   private updateDocumentTitle(): void {
     document.title = `${this._title.trim() || 'Untitled'} · Quire`;
+  }
+
+  /** Versions belong to editable documents (a view link does not name the document). */
+  private get historyShown(): boolean {
+    return this._historyOpen && Boolean(this.docId) && !this.viewId;
   }
 
   private onEditorError(event: CustomEvent<QuireErrorDetail>): void {
@@ -218,7 +235,7 @@ export class QuireDocPage extends LitElement {
             ></quire-error-page>`
           : this.renderTopbar()
       }
-      <main ?hidden=${refusal !== null}>
+      <main ?hidden=${refusal !== null} class=${this.historyShown ? 'with-history' : ''}>
         <quire-editor
           .doc=${this.viewId ? null : this.docId}
           .view=${this.viewId}
@@ -226,6 +243,17 @@ export class QuireDocPage extends LitElement {
           @ready=${this.onEditorReady}
           @error=${this.onEditorError}
         ></quire-editor>
+        ${
+          this.historyShown
+            ? html`<quire-history-panel
+                .docId=${this.docId}
+                .editor=${this._editor}
+                @close=${() => {
+                  this._historyOpen = false;
+                }}
+              ></quire-history-panel>`
+            : nothing
+        }
       </main>
     `;
   }
@@ -254,6 +282,22 @@ export class QuireDocPage extends LitElement {
           }}
         />
         <div class="actions">
+          <quire-export-menu .docId=${viewOnly ? null : this.docId} .viewId=${this.viewId}></quire-export-menu>
+          ${
+            viewOnly
+              ? nothing
+              : html`<button
+                  class="button"
+                  data-testid="history-button"
+                  aria-pressed=${String(this._historyOpen)}
+                  title="Version history"
+                  @click=${() => {
+                    this._historyOpen = !this._historyOpen;
+                  }}
+                >
+                  ${ICONS.history}<span class="history-label">History</span>
+                </button>`
+          }
           <label class="name" title="Your name, as others see it">
             <span class="visually-hidden">Your name</span>
             <input
@@ -420,6 +464,33 @@ export class QuireDocPage extends LitElement {
         max-width: 980px;
         margin: 0 auto;
         padding: 12px 20px 48px;
+      }
+      main.with-history {
+        max-width: 1400px;
+        display: grid;
+        grid-template-columns: minmax(0, 1fr) minmax(300px, 400px);
+        gap: 16px;
+        align-items: start;
+      }
+      quire-history-panel {
+        position: sticky;
+        top: 72px;
+        max-height: calc(100vh - 84px);
+        overflow: auto;
+        border-radius: 14px;
+      }
+      @media (max-width: 900px) {
+        main.with-history {
+          grid-template-columns: minmax(0, 1fr);
+        }
+        quire-history-panel {
+          position: static;
+          max-height: none;
+          order: -1;
+        }
+        .history-label {
+          display: none;
+        }
       }
       quire-editor {
         --quire-toolbar-sticky-top: 60px;

@@ -2,6 +2,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { defineElement } from '../components/define-element.js';
 import { ICONS } from '../components/icons.js';
 import { safeLocalStorage } from '../editor/identity.js';
+import { IMPORT_ACCEPT, importFile } from '../history/history-api.js';
 import { ApiError, createDocument } from './api.js';
 import { appStyles, logo } from './app-styles.js';
 import { formatRelativeTime, type RecentDoc, RecentDocs } from './recent-docs.js';
@@ -13,11 +14,16 @@ export class QuireHomePage extends LitElement {
     _recent: { state: true },
     _creating: { state: true },
     _error: { state: true },
+    _importing: { state: true },
+    _dragging: { state: true },
   };
 
   declare _recent: RecentDoc[];
   declare _creating: boolean;
   declare _error: string;
+  declare _importing: boolean;
+  /** A file is being dragged over the page. */
+  declare _dragging: boolean;
   private readonly recentDocs = new RecentDocs(safeLocalStorage());
 
   constructor() {
@@ -25,6 +31,8 @@ export class QuireHomePage extends LitElement {
     this._recent = [];
     this._creating = false;
     this._error = '';
+    this._importing = false;
+    this._dragging = false;
   }
 
   override connectedCallback(): void {
@@ -33,11 +41,61 @@ export class QuireHomePage extends LitElement {
     document.title = 'Quire';
     // Another tab may open or rename documents meanwhile.
     window.addEventListener('storage', this.onStorage);
+    this.addEventListener('dragover', this.onDragOver);
+    this.addEventListener('dragleave', this.onDragLeave);
+    this.addEventListener('drop', this.onDrop);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('storage', this.onStorage);
+    this.removeEventListener('dragover', this.onDragOver);
+    this.removeEventListener('dragleave', this.onDragLeave);
+    this.removeEventListener('drop', this.onDrop);
+  }
+
+  private readonly onDragOver = (event: DragEvent) => {
+    if (!event.dataTransfer?.types.includes('Files')) return;
+    // Without this the browser opens the dropped file itself.
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+    this._dragging = true;
+  };
+
+  private readonly onDragLeave = (event: DragEvent) => {
+    if (event.relatedTarget === null || !this.contains(event.relatedTarget as Node)) this._dragging = false;
+  };
+
+  private readonly onDrop = (event: DragEvent) => {
+    const file = event.dataTransfer?.files[0];
+    if (!file) return;
+    event.preventDefault();
+    this._dragging = false;
+    void this.importFrom(file);
+  };
+
+  private onFileChosen(event: Event): void {
+    const input = event.target as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (file) void this.importFrom(file);
+  }
+
+  /** Creates a document from a Markdown or HTML file (stored on the server first) and opens it. */
+  private async importFrom(file: File): Promise<void> {
+    if (this._importing) return;
+    this._importing = true;
+    this._error = '';
+    try {
+      const { id } = await importFile(location.origin, file);
+      this.dispatchEvent(
+        new CustomEvent('navigate', { detail: routePath({ name: 'doc', docId: id }), bubbles: true, composed: true }),
+      );
+    } catch (error) {
+      this._error = error instanceof ApiError ? error.message : 'The file could not be imported. Please try again.';
+    } finally {
+      this._importing = false;
+    }
   }
 
   private readonly onStorage = () => {
@@ -91,7 +149,20 @@ export class QuireHomePage extends LitElement {
           >
             ${ICONS.plus} ${this._creating ? 'Creating…' : 'New document'}
           </button>
+          <label class="button big import" title="Create a document from a Markdown or HTML file">
+            ${ICONS.upload} ${this._importing ? 'Importing…' : 'Import a file'}
+            <input
+              type="file"
+              class="visually-hidden"
+              data-testid="import-file"
+              accept=${IMPORT_ACCEPT}
+              ?disabled=${this._importing}
+              @change=${this.onFileChosen}
+            />
+          </label>
+          <p class="drop-hint">…or drop a .md or .html file anywhere on this page.</p>
           ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
+          ${this._dragging ? html`<div class="drop-overlay" data-testid="drop-overlay">Drop to import</div>` : nothing}
           <ul class="features">
             <li><strong>Live together.</strong> Everyone's cursor and name, as they type.</li>
             <li><strong>Never lost.</strong> “Saved” means stored on the server, not just sent.</li>
@@ -157,6 +228,32 @@ export class QuireHomePage extends LitElement {
         padding: 0 22px;
         font-size: 15px;
         border-radius: 12px;
+      }
+      .import {
+        margin-left: 8px;
+      }
+      .import:focus-within {
+        outline: 2px solid #4f46e5;
+        outline-offset: 2px;
+      }
+      .drop-hint {
+        margin: 10px 0 0;
+        color: #64748b;
+        font-size: 13px;
+      }
+      .drop-overlay {
+        position: fixed;
+        inset: 12px;
+        z-index: 50;
+        display: grid;
+        place-items: center;
+        border: 3px dashed #4f46e5;
+        border-radius: 20px;
+        background: rgb(238 242 255 / 0.92);
+        color: #3730a3;
+        font-size: 22px;
+        font-weight: 700;
+        pointer-events: none;
       }
       .features {
         display: grid;

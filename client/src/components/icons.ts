@@ -62,6 +62,10 @@ export const ICONS = {
   ),
   eye: icon(svg`<path d="M2 12s3.5-7 10-7 10 7 10 7-3.5 7-10 7S2 12 2 12z" /><circle cx="12" cy="12" r="3" />`, 14),
   close: icon(svg`<path d="M18 6 6 18" /><path d="m6 6 12 12" />`, 14),
+  history: icon(svg`<path d="M3 12a9 9 0 1 0 3-6.7L3 8" /><path d="M3 3v5h5" /><path d="M12 7v5l3 3" />`, 16),
+  download: icon(svg`<path d="M12 3v12" /><path d="m7 10 5 5 5-5" /><path d="M5 21h14" />`, 16),
+  upload: icon(svg`<path d="M12 21V9" /><path d="m7 14 5-5 5 5" /><path d="M5 3h14" />`, 18),
+  restore: icon(svg`<path d="M3 12a9 9 0 1 0 3-6.7L3 8" /><path d="M3 3v5h5" />`, 16),
 } as const;
 
 /** "H" with a level digit, for heading buttons (reads better than a drawn icon). */
