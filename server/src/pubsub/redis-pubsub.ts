@@ -1,4 +1,5 @@
-import { Redis, type RedisOptions } from 'ioredis';
+import { createRequire } from 'node:module';
+import type { Redis, RedisOptions } from 'ioredis';
 import type { Logger } from '../logger.js';
 import { type PubSub, type PubSubHandler, PubSubUnavailableError } from './pubsub.js';
 
@@ -9,6 +10,9 @@ export interface RedisPubSubOptions {
   /** Longest wait between reconnection attempts, in milliseconds. @default 1000 */
   maxReconnectDelayMs?: number;
 }
+
+/** Loaded on first use: a server without Redis does not pay for the client library at start. */
+const loadRedis = (): typeof import('ioredis') => createRequire(import.meta.url)('ioredis');
 
 /**
  * Redis pub/sub over two connections (a subscribed connection cannot publish). Nothing is queued
@@ -39,8 +43,9 @@ export class RedisPubSub implements PubSub {
       maxRetriesPerRequest: 0,
       retryStrategy: (attempt) => Math.min(attempt * 100, maxDelay),
     };
-    this.pub = new Redis(options.url, { ...common, connectionName: 'quire-publish' });
-    this.sub = new Redis(options.url, { ...common, connectionName: 'quire-subscribe' });
+    const { Redis: RedisClient } = loadRedis();
+    this.pub = new RedisClient(options.url, { ...common, connectionName: 'quire-publish' });
+    this.sub = new RedisClient(options.url, { ...common, connectionName: 'quire-subscribe' });
     this.sub.on('messageBuffer', (channel: Buffer, message: Buffer) => {
       const handlers = this.handlers.get(channel.toString());
       if (!handlers) return;

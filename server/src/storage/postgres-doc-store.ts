@@ -1,4 +1,5 @@
-import pg from 'pg';
+import { createRequire } from 'node:module';
+import type pg from 'pg';
 import type {
   AppendItem,
   DocMeta,
@@ -22,6 +23,9 @@ export interface PostgresDocStoreOptions {
   /** Most connections this store opens. @default 10 */
   maxConnections?: number;
 }
+
+/** Loaded on first use: a server on SQLite does not pay for the client library at start. */
+const loadPg = (): typeof pg => createRequire(import.meta.url)('pg');
 
 /** Rows per INSERT statement: PostgreSQL takes at most 65535 parameters, two per row here. */
 const ROWS_PER_STATEMENT = 1000;
@@ -86,7 +90,7 @@ export class PostgresDocStore implements DocStore {
     this.schema = options.schema ?? 'public';
     if (!isSchemaName(this.schema)) throw new Error(`invalid PostgreSQL schema name: ${this.schema}`);
     this.s = quoteSchema(this.schema);
-    this.pool = new pg.Pool({
+    this.pool = new (loadPg().Pool)({
       connectionString: options.connectionString,
       max: options.maxConnections ?? 10,
       connectionTimeoutMillis: 5000,
