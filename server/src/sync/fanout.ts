@@ -51,6 +51,7 @@ export class Fanout {
   /** Other instances and when they were last heard from. */
   private readonly lastSeen = new Map<string, number>();
   private timer: NodeJS.Timeout | null = null;
+  private stopped = false;
   /** Documents whose message failed to publish; a resync for them is on its way. */
   private readonly failedDocs = new Set<string>();
   private readonly stopResync: () => void;
@@ -77,6 +78,7 @@ export class Fanout {
 
   async start(): Promise<void> {
     await this.options.pubsub.subscribe(this.instancesTopic, this.receiveInstanceMessage);
+    if (this.stopped) return; // stopped while subscribing: no timer to leak
     this.beat();
     const period = Math.max(10, Math.floor(this.options.instanceTimeoutMs / 4));
     this.timer = setInterval(() => {
@@ -238,6 +240,7 @@ export class Fanout {
 
   /** Says goodbye (others drop this instance's presence at once) and closes pub/sub. */
   async stop(): Promise<void> {
+    this.stopped = true;
     if (this.timer) clearInterval(this.timer);
     this.stopResync();
     const { pubsub } = this.options;
