@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CLOSE_CODE } from '../../shared/close-codes.js';
 import {
+  encodeAck,
   encodeAwareness,
   encodeAwarenessEntries,
   encodeQueryAwareness,
+  encodeSyncStep1,
   encodeSyncUpdate,
 } from '../../shared/protocol/encode.js';
 import { connectClient, startTestServer, text, uniqueDocId, waitFor, waitForSynced } from './helpers.js';
@@ -81,12 +83,28 @@ describe('limits', () => {
   });
 
   it('messages per second: a flood closes its sender with 4029, others keep syncing', async () => {
-    const { wsUrl } = await startTestServer({ maxMessagesPerSecond: 50 });
+    const { wsUrl, url } = await startTestServer({ maxMessagesPerSecond: 50 });
     const docId = uniqueDocId();
     const others = await bystanders(wsUrl, docId);
     const flood = await openRawSocket(`${wsUrl}/${docId}`);
-    for (let i = 0; i < 200; i++) flood.socket.send(encodeQueryAwareness());
+    // Acknowledgements echoed back cost the server nothing but the count.
+    for (let i = 0; i < 200; i++) flood.socket.send(encodeAck(1));
     expect((await flood.closed).code).toBe(CLOSE_CODE.rateLimited);
+    expect(await metricValue(url, 'quire_refusals_total', 'reason="rate_limited"')).toBe(1);
+    await others.stillSyncing();
+  });
+
+  it('whole-state requests: more than ten a connection in ten seconds close it with 4029', async () => {
+    const { wsUrl, url } = await startTestServer();
+    const docId = uniqueDocId();
+    const others = await bystanders(wsUrl, docId);
+    const greedy = await openRawSocket(`${wsUrl}/${docId}`);
+    for (let i = 0; i < 6; i++) greedy.socket.send(encodeSyncStep1(new Uint8Array([0])));
+    for (let i = 0; i < 6; i++) greedy.socket.send(encodeQueryAwareness());
+    expect((await greedy.closed).code).toBe(CLOSE_CODE.rateLimited);
+    expect(await metricValue(url, 'quire_refusals_total', 'reason="too_many_sync_requests"')).toBe(1);
+    // The first six were answered: each SyncStep1 got its SyncStep2 (sync 0, step 2 is 1).
+    expect(greedy.frames.filter((f) => f[0] === 0 && f[1] === 1).length).toBe(6);
     await others.stillSyncing();
   });
 

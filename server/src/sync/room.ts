@@ -37,7 +37,17 @@ interface PeerState {
   received: number;
   /** Highest received count that is durable and not yet acknowledged. */
   ackDue: number;
+  /** Whole-state requests (SyncStep1, query-awareness) in the current window, and when it started. */
+  fullRequests: number;
+  fullRequestsSince: number;
 }
+
+/**
+ * Whole-state requests a connection may make per window. Each costs an encoding of the whole document
+ * (or of everyone's presence) for a few bytes sent: a stock client makes one per connection.
+ */
+const MAX_FULL_REQUESTS = 10;
+const FULL_REQUEST_WINDOW_MS = 10_000;
 
 /** The per-document limits of `shared/limits.ts` a room enforces. */
 export interface RoomLimits {
@@ -154,7 +164,7 @@ export class Room {
 
   /** Registers a peer and starts the sync: the server's SyncStep1 and everyone's presence. */
   addPeer(peer: Peer): void {
-    this.peers.set(peer, { awarenessIds: new Set(), received: 0, ackDue: 0 });
+    this.peers.set(peer, { awarenessIds: new Set(), received: 0, ackDue: 0, fullRequests: 0, fullRequestsSince: 0 });
     this.send(peer, encodeSyncStep1(Y.encodeStateVector(this.doc)));
     if (this.awareness.getStates().size > 0) {
       const ids = [...this.awareness.getStates().keys()];
@@ -208,6 +218,7 @@ export class Room {
   private handle(peer: Peer, state: PeerState, message: DecodedMessage, frame: Uint8Array): void {
     switch (message.kind) {
       case 'sync-step1':
+        if (!this.allowFullRequest(peer, state)) return;
         this.send(peer, encodeSyncStep2(this.diffFor(message.stateVector)));
         return;
       case 'sync-step2':
@@ -218,6 +229,7 @@ export class Room {
         this.receiveAwareness(peer, state, message.update, frame);
         return;
       case 'query-awareness': {
+        if (!this.allowFullRequest(peer, state)) return;
         const ids = [...this.awareness.getStates().keys()];
         this.send(peer, encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)));
         return;
@@ -227,6 +239,20 @@ export class Room {
         // Server-to-client messages; a client echoing them is harmless.
         return;
     }
+  }
+
+  /** Counts a whole-state request; past the budget the peer is closed with 4029 (it may come back later). */
+  private allowFullRequest(peer: Peer, state: PeerState): boolean {
+    const now = Date.now();
+    if (now - state.fullRequestsSince >= FULL_REQUEST_WINDOW_MS) {
+      state.fullRequestsSince = now;
+      state.fullRequests = 0;
+    }
+    if (++state.fullRequests <= MAX_FULL_REQUESTS) return true;
+    this.deps.metrics.refusals.inc({ reason: 'too_many_sync_requests' });
+    peer.close(CLOSE_CODE.rateLimited, 'too many sync requests');
+    this.removePeer(peer);
+    return false;
   }
 
   private diffFor(stateVector: Uint8Array): Uint8Array {
