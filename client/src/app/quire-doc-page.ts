@@ -126,13 +126,7 @@ export class QuireDocPage extends LitElement {
       this._editor = null;
       this._title = '';
       this.updateDocumentTitle();
-      if (this.docId) {
-        this.recentDocs.touch(this.docId);
-        const docId = this.docId;
-        void fetchDocInfo(location.origin, docId).then((info) => {
-          if (this.docId === docId) this._info = info;
-        });
-      }
+      if (this.docId) this.recentDocs.touch(this.docId);
     }
   }
 
@@ -199,10 +193,17 @@ export class QuireDocPage extends LitElement {
 
   private async share(): Promise<void> {
     this._shareOpen = true;
+    // Copy first: the clipboard wants the click's user activation, which a network wait could outlast.
     this._copied = await copyText(this.shareUrl());
     await this.updateComplete;
     const field = this.renderRoot.querySelector<HTMLInputElement>('[data-testid=share-link]');
     field?.select();
+    // The view-only link, when the server offers one (only to people who may edit), asked for on demand.
+    const docId = this.docId;
+    if (docId && !this._info) {
+      const info = await fetchDocInfo(location.origin, docId);
+      if (this.docId === docId) this._info = info;
+    }
   }
 
   private async copyViewLink(): Promise<void> {
