@@ -62,10 +62,25 @@ describe('compareDocs', () => {
     const [line] = compareDocs(doc(p('the quick brown fox')), doc(p('the slow brown fox jumps')));
     expect(line?.kind).toBe('changed');
     if (line?.kind !== 'changed') return;
-    const removed = line.words.filter((w) => w.op === 'removed').map((w) => w.item);
-    const added = line.words.filter((w) => w.op === 'added').map((w) => w.item);
-    expect(removed).toEqual(['quick']);
-    expect(added.join('')).toBe('slow jumps');
+    expect(line.words).toEqual([
+      { op: 'equal', item: 'the' },
+      { op: 'equal', item: ' ' },
+      { op: 'removed', item: 'quick' },
+      { op: 'added', item: 'slow' },
+      { op: 'equal', item: ' ' },
+      { op: 'equal', item: 'brown' },
+      { op: 'equal', item: ' ' },
+      { op: 'equal', item: 'fox' },
+      { op: 'added', item: ' jumps' },
+    ]);
+  });
+
+  it('shows a rewritten line as removed and added, not as a mix of words', () => {
+    const lines = compareDocs(doc(p('Bob rewrote everything.')), doc(p('The first draft, sent to review.')));
+    expect(lines.map((l) => [l.kind, l.line.text])).toEqual([
+      ['removed', 'Bob rewrote everything.'],
+      ['added', 'The first draft, sent to review.'],
+    ]);
   });
 
   it('sees a mark or a checked box as a change, and identical documents as no change', () => {

@@ -88,9 +88,9 @@ export function compareDocs(current: PMNode, version: PMNode): DiffLine[] {
     while (r < removed.length || a < added.length) {
       const before = removed[r];
       const after = added[a];
-      if (before && after && samePlace(before, after)) {
-        const words = diffSequences(wordsOf(before.text), wordsOf(after.text), (x, y) => x === y);
-        out.push({ kind: 'changed', line: after, words });
+      const words = before && after && samePlace(before, after) ? wordDiff(before.text, after.text) : null;
+      if (words) {
+        out.push({ kind: 'changed', line: after as Line, words });
         r++;
         a++;
       } else if (before && (!after || removed.length - r >= added.length - a)) {
@@ -113,6 +113,40 @@ export function compareDocs(current: PMNode, version: PMNode): DiffLine[] {
   }
   flush();
   return out;
+}
+
+/** Below this share of unchanged characters, a line reads better as removed and added than word by word. */
+const MIN_SIMILARITY = 0.5;
+
+/**
+ * Word-by-word differences of two versions of a line, each changed stretch as one removal followed by
+ * one addition; null when the lines have too little in common to compare that way.
+ */
+export function wordDiff(before: string, after: string): DiffOp<string>[] | null {
+  const ops = diffSequences(wordsOf(before), wordsOf(after), (x, y) => x === y);
+  const letters = (text: string) => text.replace(/\s+/g, '').length;
+  const same = ops.reduce((sum, { op, item }) => sum + (op === 'equal' ? letters(item) : 0), 0);
+  const total = letters(before) + letters(after);
+  if (total > 0 && (2 * same) / total < MIN_SIMILARITY) return null;
+  const grouped: DiffOp<string>[] = [];
+  let removed = '';
+  let added = '';
+  const flush = () => {
+    if (removed) grouped.push({ op: 'removed', item: removed });
+    if (added) grouped.push({ op: 'added', item: added });
+    removed = '';
+    added = '';
+  };
+  for (const { op, item } of ops) {
+    if (op === 'removed') removed += item;
+    else if (op === 'added') added += item;
+    else {
+      flush();
+      grouped.push({ op, item });
+    }
+  }
+  flush();
+  return grouped;
 }
 
 /** Counts for a summary line ("3 changes"). */

@@ -162,6 +162,21 @@ describe('DocFormats', () => {
     expect(html).toContain('&lt;script&gt;');
   });
 
+  it('keeps empty paragraphs between blocks and drops the trailing ones from Markdown and text', () => {
+    const content = formats.schema.nodeFromJSON({
+      type: 'doc',
+      content: [
+        { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'A' }] },
+        { type: 'paragraph' },
+        { type: 'paragraph', content: [{ type: 'text', text: 'b' }] },
+        { type: 'paragraph' },
+      ],
+    });
+    expect(formats.toMarkdown(content)).toBe('## A\n\n\n\nb\n');
+    expect(formats.toText(content)).toBe('A\n\n\n\nb');
+    expect(formats.parse(formats.toMarkdown(content), 'markdown').content.childCount).toBe(3);
+  });
+
   it('an empty import is one empty paragraph', () => {
     for (const [text, format] of [
       ['', 'markdown'],

@@ -136,10 +136,13 @@ export class DocFormats {
     }
   }
 
-  /** The content as Markdown. The title is not part of it (it names the file), so imports round-trip. */
+  /**
+   * The content as Markdown. The title is not part of it (it names the file), so imports round-trip.
+   * Ends with one newline: the empty paragraph the editor keeps at the end adds nothing to a file.
+   */
   toMarkdown(content: PMNode): string {
-    const markdown = this.markdown.serialize(content.toJSON() as JSONContent);
-    return markdown.endsWith('\n') || markdown === '' ? markdown : `${markdown}\n`;
+    const markdown = this.markdown.serialize(content.toJSON() as JSONContent).replace(/\n+$/, '');
+    return markdown === '' ? '' : `${markdown}\n`;
   }
 
   /** The content as an HTML fragment, rendered by each node's own `renderHTML`. */
@@ -169,7 +172,9 @@ export class DocFormats {
 
   /** Plain text: one blank line between text blocks, line breaks kept, rules as `---`. */
   toText(content: PMNode): string {
-    return content.textBetween(0, content.content.size, '\n\n', (leaf) => LEAF_TEXT[leaf.type.name] ?? '');
+    return content
+      .textBetween(0, content.content.size, '\n\n', (leaf) => LEAF_TEXT[leaf.type.name] ?? '')
+      .replace(/\n+$/, '');
   }
 
   /**
