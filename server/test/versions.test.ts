@@ -4,6 +4,7 @@ import type { Config } from '../src/config.js';
 import { encodeVersionData } from '../src/history/version-data.js';
 import { editTo, markdownOf, markdownOfState } from './doc-content.js';
 import { connectClient, startTestServer, tempDir, uniqueDocId, waitFor, waitForSynced } from './helpers.js';
+import { mintToken, TEST_SECRET } from './security-helpers.js';
 
 interface VersionJson {
   id: number;
@@ -93,6 +94,28 @@ describe('automatic versions', () => {
     visitor.provider.destroy();
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await listVersions(url, docId)).toHaveLength(1);
+  });
+
+  it('with access tokens, names editors by presence name and token subject', async () => {
+    const { url, wsUrl } = await startTestServer({ versionIdleMs: 200, auth: { secret: TEST_SECRET } });
+    const docId = uniqueDocId();
+    const token = await mintToken({ docs: [docId], scope: 'write', sub: 'ada@example.com' });
+    const ada = connectClient(wsUrl, docId, { params: { token } });
+    ada.provider.awareness.setLocalStateField('user', { name: 'Ada' });
+    await waitForSynced(ada.provider);
+    editTo(ada.doc, 'Signed work.\n');
+    const admin = await mintToken({ docs: ['*'], scope: 'read' });
+    await waitFor(
+      async () => {
+        const response = await fetch(`${url}/api/docs/${docId}/versions`, {
+          headers: { authorization: `Bearer ${admin}` },
+        });
+        const { versions } = (await response.json()) as { versions: VersionJson[] };
+        return versions[0]?.editors.join() === 'Ada (ada@example.com)';
+      },
+      5000,
+      'a version naming Ada with her subject',
+    );
   });
 
   it('keeps changes owed at shutdown, naming editors who had no presence as Anonymous', async () => {

@@ -17,7 +17,7 @@ export interface RoomHistoryDeps {
 /**
  * Automatic versions of one loaded document: after a stretch of editing goes quiet and when the last
  * editor leaves, if anything changed since the last version. Remembers who edited meanwhile. Per
- * transaction it compares two state vectors Yjs already has, notes the peer and re-arms one timer;
+ * transaction it checks two collections Yjs already filled, notes the peer and re-arms one timer;
  * encoding happens once per version.
  */
 export class RoomHistory implements RoomEditWatcher {
@@ -43,9 +43,9 @@ export class RoomHistory implements RoomEditWatcher {
   }
 
   /**
-   * Every transaction, so it stays cheap: Yjs has already computed both state vectors. Only changes a
-   * peer made count (the room applies them with the peer as origin); an update that changed nothing
-   * (a connecting client's empty sync step 2, a resend) is no edit.
+   * Runs for every transaction, so it stays O(1). Only changes a peer made count (the room applies them
+   * with the peer as origin); an update that changed nothing (a connecting client's empty sync step 2,
+   * a resend) is no edit.
    */
   private readonly observe = (transaction: Y.Transaction): void => {
     const { origin } = transaction;
@@ -126,8 +126,7 @@ export class RoomHistory implements RoomEditWatcher {
   }
 }
 
-function changedAnything({ beforeState, afterState, deleteSet }: Y.Transaction): boolean {
-  if (deleteSet.clients.size > 0 || beforeState.size !== afterState.size) return true;
-  for (const [client, clock] of afterState) if (beforeState.get(client) !== clock) return true;
-  return false;
+/** O(1): Yjs records the types a transaction changed and what it deleted; a no-op update has neither. */
+function changedAnything({ changed, deleteSet }: Y.Transaction): boolean {
+  return changed.size > 0 || deleteSet.clients.size > 0;
 }
