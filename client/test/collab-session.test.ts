@@ -121,6 +121,12 @@ describe('collab session against a real server', () => {
     await new Promise((resolve) => setTimeout(resolve, 600));
     expect(statusEvents.filter((state) => state === 'reconnecting' || state === 'connecting')).toEqual([]);
     expect(session.provider.ws).toBeNull();
+    // Automatic triggers (network back, tab visible) do not undo a refusal; a person asking does.
+    session.retryNow();
+    expect(session.state.connection).toBe('refused');
+    session.retryNow(true);
+    expect(session.state.connection).not.toBe('refused');
+    expect(session.state.refusal).toBeNull();
   });
 
   it('a retry before the local copy loaded does not leave a live connection showing "reconnecting"', async () => {

@@ -126,9 +126,11 @@ export class QuireEditor extends LitElement {
     return this.readonly || Boolean(this.view);
   }
 
-  /** Reconnects now instead of waiting for the next attempt. */
+  /** Reconnects now instead of waiting for the next attempt; after a refusal too (the editor becomes editable again once connected). */
   retry(): void {
-    this.session?.retryNow();
+    const refused = this._state?.connection === 'refused';
+    this.session?.retryNow(true);
+    if (refused && this.editor) this.editor.setEditable(this.canEdit());
   }
 
   override focus(options?: FocusOptions): void {
@@ -296,7 +298,7 @@ export class QuireEditor extends LitElement {
             .state=${state?.connection ?? 'connecting'}
             .retryAt=${state?.retryAt ?? null}
             .message=${state?.refusal?.message ?? ''}
-            @retry=${() => this.retry()}
+            @retry=${() => this.session?.retryNow()}
           ></quire-connection-status>
         </div>
       </div>

@@ -191,10 +191,15 @@ export class CollabSession extends EventTarget {
     this.publishUser();
   }
 
-  /** Skips the wait and reconnects now (a "Retry" button, the network coming back). */
-  retryNow(): void {
+  /**
+   * Skips the wait and reconnects now (a "Retry" button, the network coming back). After a permanent
+   * refusal only when `afterRefusal` is set: a person may ask again, automatic triggers must not
+   * (reconnecting with edits would bring a deleted document back).
+   */
+  retryNow(afterRefusal = false): void {
     if (this.destroyed || !this.started) return;
     if (this.connection === 'connected' || this.provider.ws !== null) return;
+    if (this.connection === 'refused' && !afterRefusal) return;
     this.refusal = null;
     this.connectNow();
   }
@@ -354,7 +359,7 @@ export class CollabSession extends EventTarget {
       if (this.connection === 'reconnecting') this.scheduleRetry();
     });
     on(document, 'visibilitychange', () => {
-      if (document.visibilityState === 'visible' && this.connection !== 'refused') this.retryNow();
+      if (document.visibilityState === 'visible') this.retryNow();
     });
     // Others (and this browser's other tabs) see you leave at once instead of after 30 s.
     let hiddenState: Record<string, unknown> | null = null;
