@@ -1,5 +1,11 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
+/** The part of Tiptap's editor state the page object reads. */
+interface QuireEditorState {
+  selection: { from: number; to: number };
+  doc: { textBetween(from: number, to: number, blockSeparator?: string): string };
+}
+
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'refused';
 export type SaveState = 'saved' | 'saving' | 'offline';
 
@@ -82,42 +88,49 @@ export class EditorPage {
   }
 
   /**
-   * Moves keyboard focus from the text to toolbar button `name` without a mouse: Shift+Tab into the
-   * toolbar, then arrow keys (a roving tabindex) or Tab (plain tab stops), whichever the toolbar answers to.
+   * Moves keyboard focus from the text to toolbar button `name` without a mouse: Alt+F10 (the editor's
+   * shortcut from text to toolbar), then the WAI-ARIA toolbar keys: Home to the first button,
+   * ArrowRight to the target.
    */
-  async focusToolbarButton(name: ToolbarButton, maxPresses = 40): Promise<void> {
+  async focusToolbarButton(name: ToolbarButton, maxPresses = 30): Promise<void> {
     const target = `toolbar-${name}`;
     let presses = 0;
-    const press = async (key: string) => {
-      if (++presses > maxPresses) throw new Error(`${target} not reached by keyboard within ${maxPresses} key presses`);
+    const press = async (key: string): Promise<string | null> => {
+      if (++presses > maxPresses) {
+        throw new Error(
+          `${target} not reached by keyboard in ${maxPresses} presses (at ${await this.focusedTestId()})`,
+        );
+      }
       await this.page.keyboard.press(key);
       return this.focusedTestId();
     };
-    let focused = await this.focusedTestId();
-    while (!focused?.startsWith('toolbar-')) focused = await press('Shift+Tab');
-    if (focused === target) return;
-    // Try arrows first; if they do not move focus, the buttons are plain tab stops.
-    let key = 'ArrowRight';
-    const seen = new Set<string>([focused]);
+    let focused = await press('Alt+F10');
+    if (!focused?.startsWith('toolbar-')) throw new Error(`Alt+F10 did not move focus to the toolbar (on ${focused})`);
+    focused = await press('Home');
     while (focused !== target) {
-      const next = await press(key);
-      if (next === focused || !next?.startsWith('toolbar-') || seen.has(next)) {
-        if (key === 'ArrowRight') {
-          key = 'ArrowLeft';
-        } else if (key === 'ArrowLeft') {
-          key = 'Tab';
-        }
-        seen.clear();
-      }
-      if (next) seen.add(next);
-      focused = next;
+      if (!focused?.startsWith('toolbar-')) throw new Error(`arrow keys left the toolbar (focus on ${focused})`);
+      focused = await press('ArrowRight');
     }
+  }
+
+  /** Waits until keyboard focus is in the text (toolbar buttons hand it back a frame after they ran). */
+  async expectFocusInText(): Promise<void> {
+    await expect.poll(() => this.focusedTestId(), { message: 'focus back in the text' }).toBe('editor-content');
+  }
+
+  /** Presses Tab (or Shift+Tab) until the focused element's test id matches, failing after `maxPresses`. */
+  async tabUntil(matches: (testId: string) => boolean, key: 'Tab' | 'Shift+Tab' = 'Tab', maxPresses = 15) {
+    for (let presses = 0; presses < maxPresses; presses++) {
+      await this.page.keyboard.press(key);
+      const focused = await this.focusedTestId();
+      if (focused && matches(focused)) return focused;
+    }
+    throw new Error(`${key} did not reach the element within ${maxPresses} presses`);
   }
 
   /** Sets the local user's name through the app's name field (kept in localStorage by the client). */
   async setUserName(name: string): Promise<void> {
     await this.userName.fill(name);
-    await this.userName.press('Enter');
     await expect(this.userName).toHaveValue(name);
   }
 
@@ -142,9 +155,22 @@ export class EditorPage {
     await this.page.keyboard.type(text);
   }
 
-  /** Text of each top-level block, in order, as rendered. */
+  /** Text of each top-level block, in order, as rendered (remote carets and their name labels left out). */
   async blocks(): Promise<string[]> {
-    return this.content.evaluate((element) => [...element.children].map((child) => child.textContent ?? ''));
+    return this.texts(':scope > *');
+  }
+
+  /** Text of every element matching `selector` inside the content, remote carets left out. */
+  async texts(selector: string): Promise<string[]> {
+    return this.content.evaluate(
+      (element, selector) =>
+        [...element.querySelectorAll(selector)].map((match) => {
+          const copy = match.cloneNode(true) as Element;
+          for (const caret of copy.querySelectorAll('.collaboration-carets__caret')) caret.remove();
+          return copy.textContent ?? '';
+        }),
+      selector,
+    );
   }
 
   /** The whole document's text as rendered (blocks joined with newlines). */
@@ -158,6 +184,28 @@ export class EditorPage {
 
   async expectSaved(timeout?: number): Promise<void> {
     await expect(this.save).toHaveAttribute('data-state', 'saved', { timeout });
+  }
+
+  /** The text the editor's selection covers, from Tiptap's state (the element's `.editor` hook). */
+  async selectedText(): Promise<string> {
+    return this.root.evaluate((element) => {
+      const editor = (element as unknown as { editor: { state: QuireEditorState } | null }).editor;
+      if (!editor) throw new Error('<quire-editor> has no .editor yet');
+      const { from, to } = editor.state.selection;
+      return editor.state.doc.textBetween(from, to, '\n');
+    });
+  }
+
+  /**
+   * Extends the selection one character left per press, waiting each time until the editor has taken
+   * it in (a key pressed while ProseMirror redraws its remote carets can otherwise be overwritten).
+   */
+  async selectLeft(characters: number): Promise<void> {
+    const start = (await this.selectedText()).length;
+    for (let i = 1; i <= characters; i++) {
+      await this.page.keyboard.press('Shift+ArrowLeft');
+      await expect.poll(async () => (await this.selectedText()).length).toBe(start + i);
+    }
   }
 
   /** Names in the presence list, sorted. */

@@ -10,49 +10,63 @@ test('the toolbar is reachable without a mouse and bold, italic and lists apply 
   await bob.open(docId);
   const { editor, page } = alice;
 
-  await editor.typeAtEnd('plain words then bold words');
+  // Tab order: from the title to the toolbar (one tab stop), then on into the text.
+  await editor.title.focus();
+  await page.keyboard.type('Keyboard only');
+  expect(await editor.tabUntil((id) => id.startsWith('toolbar-'))).toMatch(/^toolbar-/);
+  await editor.tabUntil((id) => id === 'editor-content');
+  await page.keyboard.type('plain words then bold words');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('second item');
+  await expect(editor.content.locator('p')).toHaveText(['plain words then bold words', 'second item']);
+
   // Select "bold words" with the keyboard only.
+  await page.keyboard.press('ControlOrMeta+Home');
   await page.keyboard.press('End');
-  for (let i = 0; i < 'bold words'.length; i++) await page.keyboard.press('Shift+ArrowLeft');
+  await expect.poll(() => editor.selectedText()).toBe('');
+  await editor.selectLeft('bold words'.length);
+  expect(await editor.selectedText()).toBe('bold words');
 
   await editor.focusToolbarButton('bold');
-  await expect(editor.toolbar('bold')).toHaveAttribute('aria-label', /bold/i);
+  await expect(editor.toolbar('bold')).toHaveAttribute('aria-label', 'Bold');
+  await expect(editor.toolbar('bold')).toHaveAttribute('aria-pressed', 'false');
   await page.keyboard.press('Enter');
   await expect(editor.content.locator('strong')).toHaveText('bold words');
   await expect(editor.toolbar('bold')).toHaveAttribute('aria-pressed', 'true');
+  // The button hands focus back to the text, selection intact.
+  await editor.expectFocusInText();
+  expect(await editor.selectedText()).toBe('bold words');
 
   await editor.focusToolbarButton('italic');
   await page.keyboard.press('Space');
   await expect(editor.content.locator('em')).toHaveText('bold words');
-  await expect(editor.content.locator('strong')).toHaveText('bold words');
   await expect(editor.toolbar('italic')).toHaveAttribute('aria-pressed', 'true');
+  await editor.expectFocusInText();
   // Only the selection changed.
-  await expect(editor.content.locator('p').first()).toHaveText('plain words then bold words');
-  await expect(editor.content.locator('strong', { hasText: 'plain' })).toHaveCount(0);
+  await expect(editor.content.locator('strong')).toHaveText('bold words');
+  await expect(editor.content.locator('p')).toHaveText(['plain words then bold words', 'second item']);
 
-  // A second paragraph, then both paragraphs become a bulleted list, then a numbered one.
-  await editor.content.focus();
-  await page.keyboard.press('ControlOrMeta+End');
-  await page.keyboard.press('Enter');
-  await page.keyboard.type('second item');
+  // Both paragraphs become a bulleted list...
   await page.keyboard.press('ControlOrMeta+a');
+  await expect.poll(() => editor.selectedText()).toContain('second item');
   await editor.focusToolbarButton('bullet-list');
   await page.keyboard.press('Enter');
-  await expect(editor.content.locator('ul > li')).toHaveCount(2);
+  await expect(editor.content.locator('ul > li')).toHaveText(['plain words then bold words', 'second item']);
   await expect(editor.toolbar('bullet-list')).toHaveAttribute('aria-pressed', 'true');
+  await editor.expectFocusInText();
 
+  // ...then, with the caret anywhere in it, a numbered one.
+  await page.keyboard.press('ControlOrMeta+Home');
+  await expect.poll(() => editor.selectedText()).toBe('');
   await editor.focusToolbarButton('ordered-list');
   await page.keyboard.press('Enter');
-  await expect(editor.content.locator('ol > li')).toHaveCount(2);
+  await expect(editor.content.locator('ol > li')).toHaveText(['plain words then bold words', 'second item']);
   await expect(editor.content.locator('ul')).toHaveCount(0);
+  await expect(editor.toolbar('ordered-list')).toHaveAttribute('aria-pressed', 'true');
+  await editor.expectFocusInText();
 
-  // Formatting is part of the shared document: Bob sees it.
-  await expect(bob.editor.content.locator('ol > li')).toHaveCount(2);
+  // Formatting is part of the shared document: Bob sees it, and the title.
+  await expect.poll(() => bob.editor.texts('ol > li')).toEqual(['plain words then bold words', 'second item']);
   await expect(bob.editor.content.locator('strong em, em strong')).toHaveText('bold words');
-
-  // Back to the text with the keyboard and keep typing inside the list.
-  await editor.content.focus();
-  await page.keyboard.press('ControlOrMeta+End');
-  await page.keyboard.type(' and more');
-  await expect(editor.content.locator('ol > li').nth(1)).toHaveText('second item and more');
+  await expect(bob.editor.title).toHaveValue('Keyboard only');
 });

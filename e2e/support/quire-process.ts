@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { REPO_ROOT } from './paths.js';
 
 /** How long a server may take to print its URL (tsx compiles on start; the machine is shared). */
-const START_TIMEOUT_MS = 30_000;
+const START_TIMEOUT_MS = 60_000;
 
 export interface QuireProcessOptions {
   /** Extra environment, e.g. `QUIRE_HEARTBEAT_MS`. */
@@ -54,7 +54,8 @@ export class QuireProcess {
         PORT: String(this.boundPort),
         HOST: '127.0.0.1',
         QUIRE_DATA_DIR: this.dataDir,
-        QUIRE_CLIENT_DIR: join(REPO_ROOT, 'dist/client'),
+        // The global setup's snapshot of the build; dist/client when run without it.
+        QUIRE_CLIENT_DIR: process.env.QUIRE_E2E_CLIENT_DIR ?? join(REPO_ROOT, 'dist/client'),
         LOG_LEVEL: 'warn',
         ...this.options.env,
       },

@@ -18,6 +18,9 @@ function textOf(node: Y.XmlElement | Y.XmlText | Y.XmlHook): string {
   return '';
 }
 
+/** Text of each top-level block of a rich-text body. */
+export const blocksOf = (fragment: Y.XmlFragment): string[] => fragment.toArray().map(textOf);
+
 /** Fetches the whole document from the server and reads its blocks and title. */
 export async function fetchServerDoc(baseUrl: string, docId: string): Promise<ServerDoc> {
   const response = await fetch(`${baseUrl}/api/docs/${docId}/update`);
@@ -26,7 +29,7 @@ export async function fetchServerDoc(baseUrl: string, docId: string): Promise<Se
   try {
     Y.applyUpdate(doc, new Uint8Array(await response.arrayBuffer()));
     return {
-      blocks: contentFragment(doc).toArray().map(textOf),
+      blocks: blocksOf(contentFragment(doc)),
       title: titleText(doc).toString(),
     };
   } finally {
