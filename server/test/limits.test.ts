@@ -172,6 +172,32 @@ describe('limits', () => {
     expect(mallory.socket.readyState).toBe(mallory.socket.OPEN);
   });
 
+  it('presence echoed back after its owner left is neither a claim nor a refusal', async () => {
+    const { wsUrl } = await startTestServer({ maxAwarenessClients: 8 });
+    const docId = uniqueDocId();
+    const observer = connectClient(wsUrl, docId);
+    await waitForSynced(observer.provider);
+    const visitors = Array.from({ length: 10 }, (_, i) => ({
+      clientId: 7000 + i,
+      clock: 1,
+      state: '{"user":"visitor"}',
+    }));
+    for (const visitor of visitors) {
+      const raw = await openRawSocket(`${wsUrl}/${docId}`);
+      raw.socket.send(encodeAwareness(encodeAwarenessEntries([visitor])));
+      await waitFor(() => observer.provider.awareness.getStates().has(visitor.clientId), 5000, 'visitor shown');
+      raw.socket.close();
+      await waitFor(() => !observer.provider.awareness.getStates().has(visitor.clientId), 5000, 'visitor gone');
+    }
+    // What a stock client does when it times out or relays states: it sends everyone's, old clocks included.
+    const echo = await openRawSocket(`${wsUrl}/${docId}`);
+    echo.socket.send(encodeAwareness(encodeAwarenessEntries(visitors)));
+    echo.socket.send(presence(9999, 1, { user: 'echo' }));
+    await waitFor(() => observer.provider.awareness.getStates().has(9999), 5000, 'echo own presence');
+    expect(echo.socket.readyState).toBe(echo.socket.OPEN);
+    expect(visitors.some((v) => observer.provider.awareness.getStates().has(v.clientId))).toBe(false);
+  });
+
   it('document size: an update past the maximum closes its sender with 4413 and is not stored', async () => {
     const { wsUrl, url } = await startTestServer({ maxDocumentBytes: 4096 });
     const docId = uniqueDocId();

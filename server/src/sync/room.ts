@@ -408,7 +408,10 @@ export class Room {
     const own = entries.filter(
       (entry) =>
         state.awarenessIds.has(entry.clientId) ||
-        (!this.ownerOf(entry.clientId) && !this.deps.fanout?.ownedElsewhere(entry.clientId, entry.clock)),
+        (!this.ownerOf(entry.clientId) &&
+          !this.deps.fanout?.ownedElsewhere(entry.clientId, entry.clock) &&
+          // An id that left is known with its last clock; an echo of its old state is not a claim on it.
+          entry.clock > (this.awareness.meta.get(entry.clientId)?.clock ?? -1)),
     );
     if (own.length === 0) return;
     let introduced = state.awarenessIds.size;
