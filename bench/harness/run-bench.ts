@@ -69,6 +69,7 @@ export async function runBench(plan: BenchPlan, ctx: RunContext): Promise<CellRe
   try {
     for (const [index, cell] of cells.entries()) {
       const { scenario, target, run } = cell;
+      const cellStarted = Date.now();
       ctx.log(`[${index + 1}/${cells.length}] ${scenario.id} · ${target.name} · run ${run + 1}`);
       const base = { scenario: scenario.id, target: target.name, run };
       try {
@@ -93,6 +94,7 @@ export async function runBench(plan: BenchPlan, ctx: RunContext): Promise<CellRe
         await stopCurrent();
       }
       if (plan.freshTargets) await stopCurrent();
+      ctx.log(`  ${((Date.now() - cellStarted) / 1000).toFixed(1)} s`);
     }
   } finally {
     await stopCurrent();

@@ -20,6 +20,8 @@ export interface StartOptions {
   fileLimit?: number;
   /** @default 30000 */
   readyTimeoutMs?: number;
+  /** Extra Node options before the target's own arguments (`--cpu-prof`, `--heapsnapshot-signal`…). */
+  nodeArgs?: string[];
 }
 
 /** A port nobody listens on right now (the kernel's pick, released at once). */
@@ -55,7 +57,7 @@ export function spawnNode(
 export async function startTarget(spec: TargetSpec, options: StartOptions): Promise<RunningTarget> {
   const port = await freePort();
   const { args, env } = spec.launch(port, options.dataDir);
-  const child = spawnNode(args, {
+  const child = spawnNode([...(options.nodeArgs ?? []), ...args], {
     cwd: options.repoRoot,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', ...env },
     fileLimit: options.fileLimit,

@@ -36,6 +36,13 @@ const quire = (name: string, label: string, env: Record<string, string>): Target
       QUIRE_DATA_DIR: dataDir,
       LOG_LEVEL: 'silent',
       QUIRE_CLIENT_DIR: '',
+      // The per-address and per-connection abuse limits would stop a load generator on loopback long
+      // before capacity; the peers have none. The checks still run, only their thresholds are lifted.
+      QUIRE_MAX_CONNECTIONS: '1000000',
+      QUIRE_MAX_CONNECTIONS_PER_IP: '1000000',
+      QUIRE_MAX_HANDSHAKES_PER_IP: '1000000',
+      QUIRE_MAX_MESSAGES_PER_SECOND: '1000000000',
+      QUIRE_MAX_BYTES_PER_SECOND: '1000000000000',
       ...env,
     },
   }),

@@ -32,6 +32,8 @@ export class LoadClient {
   updatesSent = 0;
   /** The server's full-state answer (SyncStep2), once synced. */
   syncUpdate: Uint8Array | null = null;
+  /** Close code and reason, once closed. */
+  closeReason: string | null = null;
   readonly synced: Promise<void>;
   readonly closed: Promise<void>;
 
@@ -41,7 +43,12 @@ export class LoadClient {
     const query = options.acks ? '?ack=1' : '';
     this.socket = new WebSocket(`${options.baseUrl}${path}${query}`, { perMessageDeflate: false });
     this.socket.binaryType = 'nodebuffer';
-    this.closed = new Promise((resolve) => this.socket.once('close', () => resolve()));
+    this.closed = new Promise((resolve) =>
+      this.socket.once('close', (code, reason) => {
+        this.closeReason = `${code} ${reason.toString()}`.trim();
+        resolve();
+      }),
+    );
     this.synced = new Promise<void>((resolve, reject) => {
       const timeoutMs = options.timeoutMs ?? 30_000;
       const timer = setTimeout(

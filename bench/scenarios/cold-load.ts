@@ -39,12 +39,18 @@ export async function runReplay(
     onAck: (count) => confirm(count),
     onApplied: () => confirm(confirmed + 1),
   });
+  let closed = false;
+  void client.closed.then(() => {
+    closed = true;
+    wake?.();
+  });
   const started = performance.now();
   const deadline = started + (options.timeoutMs ?? 600_000);
   const notes: string[] = [];
   try {
     const waitFor = async (count: number) => {
       while (confirmed < count) {
+        if (closed) throw new Error(`closed (${client.closeReason}) at ${confirmed} of ${client.updatesSent} updates`);
         if (performance.now() > deadline) throw new Error(`replay timed out at ${confirmed} of ${client.updatesSent}`);
         await new Promise<void>((resolve) => {
           wake = resolve;
