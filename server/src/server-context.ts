@@ -1,6 +1,6 @@
 import type { Access } from './auth/access.js';
 import type { Config } from './config.js';
-import type { DocFormats } from './formats/doc-formats.js';
+import type { FormatPool } from './formats/format-pool.js';
 import type { History } from './history/history.js';
 import type { ConnectionLimiter } from './limits/connection-limiter.js';
 import type { Logger } from './logger.js';
@@ -24,8 +24,8 @@ export interface ServerContext {
   access: Access;
   /** Connection caps and handshake rate, checked before upgrades. */
   limiter: ConnectionLimiter;
-  /** Markdown, HTML, JSON and text with the editor's schema. */
-  formats: DocFormats;
+  /** Markdown, HTML, JSON and text with the editor's schema, converted in a worker thread. */
+  formats: FormatPool;
   /** Versions: automatic, named, restore, retention. */
   history: History;
 }

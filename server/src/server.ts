@@ -9,7 +9,7 @@ import { CLOSE_CODE } from '../../shared/close-codes.js';
 import { createApp } from './app.js';
 import { createAccess } from './auth/access.js';
 import type { Config } from './config.js';
-import { DocFormats } from './formats/doc-formats.js';
+import { FormatPool } from './formats/format-pool.js';
 import { History } from './history/history.js';
 import { ConnectionLimiter } from './limits/connection-limiter.js';
 import { createLogger, type Logger } from './logger.js';
@@ -71,7 +71,7 @@ export function createQuireServer(config: Config, options: { store?: DocStore; p
     metrics.persistSeconds.observe(seconds);
     metrics.persistBatchSize.observe(size);
   });
-  const formats = new DocFormats();
+  const formats = new FormatPool();
   const history: History = new History({
     store,
     formats,
@@ -138,6 +138,7 @@ export function createQuireServer(config: Config, options: { store?: DocStore; p
         await closeSockets(wss);
         if ('closeAllConnections' in httpServer) httpServer.closeAllConnections();
         await closed;
+        await formats.close();
         await store.close();
       })();
       return stopping;

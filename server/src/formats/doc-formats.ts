@@ -2,12 +2,13 @@ import { type Extensions, getSchema, type JSONContent } from '@tiptap/core';
 import { MarkdownManager } from '@tiptap/markdown';
 import { DOMSerializer, DOMParser as PMDOMParser, Node as PMNode, type Schema } from '@tiptap/pm/model';
 import { prosemirrorToYXmlFragment, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
-import { Window } from 'happy-dom';
+import { DOMParser as LinkedomParser } from 'linkedom';
 import { Marked, type marked } from 'marked';
 import * as Y from 'yjs';
 import { schemaExtensions } from '../../../client/src/editor/schema-extensions.js';
 import { contentFragment, MAX_TITLE_LENGTH, titleText } from '../../../shared/doc-fields.js';
 import { FormatError } from './format-error.js';
+import { createStringContainer, stringDocument } from './html-string.js';
 import { isSafeHref } from './safe-href.js';
 
 /** Formats a document can be exported as (`GET /api/docs/<id>/export?format=`). */
@@ -34,31 +35,10 @@ export interface Rendered {
   extension: string;
 }
 
-/**
- * Neither network nor scripts: imported HTML is untrusted, and only its elements are wanted.
- * (The same settings `@tiptap/html/server` uses.)
- */
-const INERT_WINDOW_SETTINGS = {
-  disableJavaScriptEvaluation: true,
-  disableJavaScriptFileLoading: true,
-  disableCSSFileLoading: true,
-  disableIframePageLoading: true,
-  disableComputedStyleRendering: true,
-} as const;
-
-function withInertWindow<T>(fn: (window: Window) => T): T {
-  const window = new Window({ settings: INERT_WINDOW_SETTINGS });
-  try {
-    return fn(window);
-  } finally {
-    void window.happyDOM.abort();
-    void window.happyDOM.close();
-  }
-}
-
 /** Text of leaf nodes in plain-text exports (a container's text comes from its text blocks). */
 const LEAF_TEXT: Record<string, string> = { hardBreak: '\n', horizontalRule: '---' };
 
+const WHOLE_PAGE = /<(html|body)[\s>]/i;
 const SCRIPT_TAG = /<script[\s/>]/i;
 
 const escapeHtml = (text: string): string =>
@@ -147,12 +127,10 @@ export class DocFormats {
 
   /** The content as an HTML fragment, rendered by each node's own `renderHTML`. */
   toHtml(content: PMNode): string {
-    return withInertWindow((window) => {
-      const wrap = window.document.createElement('div');
-      // happy-dom's DOM stands in for the browser types ProseMirror is declared with.
-      this.htmlSerializer.serializeFragment(content.content, { document: window.document as never }, wrap as never);
-      return wrap.innerHTML;
-    });
+    const container = createStringContainer();
+    // A string-building stand-in for the browser DOM ProseMirror is declared with.
+    this.htmlSerializer.serializeFragment(content.content, { document: stringDocument as never }, container as never);
+    return container.innerHTML;
   }
 
   /** A standalone HTML page: the title in `<title>`, the content as the body. */
@@ -196,17 +174,20 @@ export class DocFormats {
     return { title: cleanTitle(title), content: this.toNode(json) };
   }
 
+  /**
+   * linkedom builds the DOM: a parser only, which neither runs scripts nor loads anything, and is much
+   * lighter than a browser-like window.
+   */
   private parseHtml(html: string): { json: JSONContent; title: string } {
-    return withInertWindow((window) => {
-      const dom = new window.DOMParser().parseFromString(html, 'text/html');
-      // The text is checked too: a parser may drop a script it cannot place (in <svg>), and the author
-      // should still hear that the file carried one.
-      if (SCRIPT_TAG.test(html) || dom.querySelector('script')) {
-        throw new FormatError('unsafe_html', 'HTML with <script> elements is refused; remove them and try again.');
-      }
-      const node = this.htmlParser.parse(dom.body as never);
-      return { json: node.toJSON() as JSONContent, title: dom.title ?? '' };
-    });
+    // The text is checked too: a parser may drop a script it cannot place, and the author should still
+    // hear that the file carried one.
+    if (SCRIPT_TAG.test(html)) throw unsafeHtml();
+    // linkedom places content only in a whole page; a fragment gets one around it.
+    const page = WHOLE_PAGE.test(html) ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
+    const dom = new LinkedomParser().parseFromString(page, 'text/html');
+    if (dom.querySelector('script')) throw unsafeHtml();
+    const node = this.htmlParser.parse(dom.body as never);
+    return { json: node.toJSON() as JSONContent, title: dom.querySelector('title')?.textContent ?? '' };
   }
 
   /** Schema-checked node from parser output, with unsafe links dropped; never an empty `doc`. */
@@ -222,6 +203,9 @@ export class DocFormats {
     return node;
   }
 }
+
+const unsafeHtml = () =>
+  new FormatError('unsafe_html', 'HTML with <script> elements is refused; remove them and try again.');
 
 const FORMAT_NAMES: Record<ImportFormat, string> = { markdown: 'Markdown', html: 'HTML', json: 'JSON' };
 
@@ -241,7 +225,10 @@ function parseJsonExport(text: string): { json: JSONContent; title: string } {
  * breaks and HTML's whitespace mean (the editor would show them as line breaks otherwise).
  */
 function normalize(json: JSONContent, inCode = false): JSONContent {
-  const marks = json.marks?.filter((mark) => mark.type !== 'link' || isSafeHref(mark.attrs?.href));
+  const marks = json.marks
+    ?.filter((mark) => mark.type !== 'link' || isSafeHref(mark.attrs?.href))
+    // linkedom answers getAttribute('class') with '' instead of null when there is none.
+    .map((mark) => (mark.attrs?.class === '' ? { ...mark, attrs: { ...mark.attrs, class: null } } : mark));
   const code = inCode || json.type === 'codeBlock';
   return {
     ...json,

@@ -1,11 +1,10 @@
 import * as Y from 'yjs';
-import type { DocContent, DocFormats } from '../formats/doc-formats.js';
+import type { FormatPool } from '../formats/format-pool.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
 import type { DocStore, VersionKind, VersionMeta, VersionPage } from '../storage/doc-store.js';
 import { ORIGIN, type Room } from '../sync/room.js';
 import type { RoomRegistry } from '../sync/room-registry.js';
-import { replaceContentUpdate } from './replace-content.js';
 import { versionsToThin } from './retention.js';
 import { RoomHistory } from './room-history.js';
 import { ServerPeer } from './server-peer.js';
@@ -17,7 +16,8 @@ const THIN_PAGE = 500;
 
 export interface HistoryDeps {
   store: DocStore;
-  formats: DocFormats;
+  /** Runs the restore diff off the event loop. */
+  formats: FormatPool;
   /** Resolved lazily: the registry is built with this history's `watch`. */
   registry: () => RoomRegistry;
   logger: Logger;
@@ -109,13 +109,12 @@ export class History {
   async restore(docId: string, versionId: number): Promise<(Replaced & { restored: VersionMeta }) | null> {
     const version = await this.read(docId, versionId);
     if (!version || !(await this.deps.store.meta(docId))) return null;
-    const target = this.deps.formats.read(version.state);
-    const replaced = await this.replace(docId, target, `Before restoring ${versionLabel(version.meta)}`);
+    const replaced = await this.replace(docId, version.state, `Before restoring ${versionLabel(version.meta)}`);
     return { ...replaced, restored: version.meta };
   }
 
-  /** Replaces a document's content and title with `target` (an import into an existing document). */
-  replace(docId: string, target: DocContent, backupName: string): Promise<Replaced> {
+  /** Replaces a document's content and title with those of `target` (a full Yjs update of another state). */
+  replace(docId: string, target: Uint8Array, backupName: string): Promise<Replaced> {
     return this.serialized(docId, () =>
       this.withRoom(docId, async (room) => {
         // One snapshot for both the backup and the diff: edits arriving meanwhile are concurrent to the
@@ -123,7 +122,7 @@ export class History {
         const current = Y.encodeStateAsUpdate(room.doc);
         const editors = this.watchers.get(docId)?.takeEditors() ?? [];
         const backup = await this.save(docId, current, { kind: 'auto', name: backupName, editors });
-        const update = replaceContentUpdate(current, target, this.deps.formats.schema);
+        const { update } = await this.deps.formats.run('replace', { current, target });
         if (!isEmptyUpdate(update)) await room.applyServerUpdate(update, ORIGIN.server);
         return { backup };
       }),

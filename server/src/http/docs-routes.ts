@@ -65,7 +65,7 @@ export function createDocsRoutes(ctx: ServerContext) {
       if (error instanceof FormatError) return formatErrorResponse(c, error);
       throw error;
     }
-    if (imported) await ctx.store.append([{ docId: id, update: ctx.formats.toUpdate(imported) }]);
+    if (imported) await ctx.store.append([{ docId: id, update: imported.update }]);
     else await ctx.store.create(id);
     const meta = await ctx.store.meta(id);
     if (!meta) return jsonError(c, 500, 'storage_error', 'The document was not created.');

@@ -2,12 +2,11 @@ import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { MiddlewareHandler } from 'hono/types';
 import {
-  cleanTitle,
-  type DocContent,
   EXPORT_FORMATS,
   type ExportFormat,
   type ImportFormat,
   isExportFormat,
+  type Rendered,
 } from '../formats/doc-formats.js';
 import { FormatError } from '../formats/format-error.js';
 import type { ServerContext } from '../server-context.js';
@@ -33,11 +32,12 @@ export const formatErrorResponse = (c: Context, error: FormatError) =>
   jsonError(c, error.status, error.code, error.message);
 
 /**
- * The document a `POST /api/docs` body describes: Markdown, HTML or Quire JSON, sanitised through the
- * editor's schema; null for an empty body (an empty document). The title comes from `?title=`, else
- * from the HTML `<title>` or the JSON. Throws `FormatError` for bodies that are not a document.
+ * The new document a `POST /api/docs` body describes (its full Yjs state): Markdown, HTML or Quire JSON,
+ * sanitised through the editor's schema; null for an empty body (an empty document). The title comes
+ * from `?title=`, else from the HTML `<title>` or the JSON. Throws `FormatError` for bodies that are
+ * not a document.
  */
-export async function readImport(c: Context, ctx: ServerContext): Promise<DocContent | null> {
+export async function readImport(c: Context, ctx: ServerContext): Promise<{ update: Uint8Array } | null> {
   const body = await c.req.text();
   const mediaType = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (body.trim() === '' && (mediaType === '' || mediaType === 'application/json')) return null;
@@ -49,9 +49,7 @@ export async function readImport(c: Context, ctx: ServerContext): Promise<DocCon
       415,
     );
   }
-  const parsed = ctx.formats.parse(body, format);
-  const title = c.req.query('title');
-  return title === undefined ? parsed : { ...parsed, title: cleanTitle(title) };
+  return ctx.formats.run('import', { text: body, format, title: c.req.query('title') ?? null });
 }
 
 /** The `format` query parameter of an export, or a 400 response naming the formats. */
@@ -61,16 +59,22 @@ export function exportFormat(c: Context): ExportFormat | Response {
   return jsonError(c, 400, 'invalid_format', `format must be one of ${EXPORT_FORMATS.join(', ')}.`);
 }
 
-/** A rendered export as a download named after the title (or `fallbackName`). */
-export function exportResponse(
+/** A document (full Yjs state) rendered as a download named after its title (or `fallbackName`). */
+export async function exportResponse(
   c: Context,
   ctx: ServerContext,
-  doc: DocContent,
+  state: Uint8Array,
   format: ExportFormat,
   fallbackName: string,
-): Response {
-  const rendered = ctx.formats.render(doc, format);
-  const name = `${doc.title.trim() || fallbackName}.${rendered.extension}`;
+): Promise<Response> {
+  let rendered: Rendered & { title: string };
+  try {
+    rendered = await ctx.formats.run('render', { state, format });
+  } catch (error) {
+    if (error instanceof FormatError) return formatErrorResponse(c, error);
+    throw error;
+  }
+  const name = `${rendered.title.trim() || fallbackName}.${rendered.extension}`;
   return c.body(rendered.body, 200, {
     'Content-Type': rendered.contentType,
     'Content-Disposition': contentDisposition(name),
@@ -92,7 +96,7 @@ export function createExportRoutes(ctx: ServerContext) {
     if (format instanceof Response) return format;
     const state = await ctx.history.currentState(docId);
     if (!state) return jsonError(c, 404, 'not_found', 'No such document.');
-    return exportResponse(c, ctx, ctx.formats.read(state), format, docId);
+    return exportResponse(c, ctx, state, format, docId);
   };
   route.get('/r/:viewId/export', (c) => {
     const docId = c.get('viewDocId');

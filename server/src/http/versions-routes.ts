@@ -111,7 +111,7 @@ export function createVersionsRoutes(ctx: ServerContext) {
     const version = await readVersion(c);
     if (!version) return noVersion(c);
     const name = `${docIdOf(c)}-version-${version.meta.id}`;
-    return exportResponse(c, ctx, ctx.formats.read(version.state), format, name);
+    return exportResponse(c, ctx, version.state, format, name);
   });
 
   /** A forward change to the version's content, live for every editor; undo by restoring the backup. */
