@@ -11,7 +11,7 @@ import {
 } from '../../shared/protocol/encode.js';
 import { connectClient, startTestServer, text, uniqueDocId, waitFor, waitForSynced } from './helpers.js';
 import { openRawSocket } from './raw-socket.js';
-import { metricValue, openSocket, openTcp } from './security-helpers.js';
+import { metricValue, mintToken, openSocket, openTcp, TEST_SECRET } from './security-helpers.js';
 
 const presence = (clientId: number, clock: number, state: unknown) =>
   encodeAwareness(encodeAwarenessEntries([{ clientId, clock, state: JSON.stringify(state) }]));
@@ -53,6 +53,15 @@ describe('limits', () => {
     expect((await openSocket(`${wsUrl}/${docId}`)).status).toBe(101);
     // The open peers were never disturbed.
     for (const s of open.slice(1)) expect(s.socket?.readyState).toBe(s.socket?.OPEN);
+  });
+
+  it('connections per address hold under a burst of simultaneous handshakes (token checks in between)', async () => {
+    const { wsUrl } = await startTestServer({ maxConnectionsPerIp: 2, auth: { secret: TEST_SECRET } });
+    const docId = uniqueDocId();
+    const token = await mintToken({ docs: [docId], scope: 'write' });
+    const results = await Promise.all(Array.from({ length: 12 }, () => openSocket(`${wsUrl}/${docId}?token=${token}`)));
+    expect(results.filter((r) => r.status === 101).length).toBe(2);
+    expect(results.filter((r) => r.status === 429).length).toBe(10);
   });
 
   it('connections in total: one more gets 503 before the upgrade', async () => {
