@@ -1,9 +1,29 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-/** The part of Tiptap's editor state the page object reads. */
+/** The part of Tiptap's (ProseMirror's) editor state the page object reads. */
 interface QuireEditorState {
-  selection: { from: number; to: number };
+  selection: {
+    from: number;
+    to: number;
+    empty: boolean;
+    $from: { parentOffset: number; parent: { textContent: string; content: { size: number } } };
+    constructor: { atStart(doc: unknown): { from: number }; atEnd(doc: unknown): { from: number } };
+  };
   doc: { textBetween(from: number, to: number, blockSeparator?: string): string };
+}
+
+/** Where the caret is. */
+export interface Caret {
+  /** No range selected. */
+  collapsed: boolean;
+  atDocStart: boolean;
+  atDocEnd: boolean;
+  /** The selection spans the whole document. */
+  coversAll: boolean;
+  /** At the end of its paragraph (or other text block). */
+  atBlockEnd: boolean;
+  /** Text of the block the caret is in. */
+  blockText: string;
 }
 
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'refused';
@@ -134,10 +154,42 @@ export class EditorPage {
     await expect(this.userName).toHaveValue(name);
   }
 
+  /** Where the caret is, from Tiptap's state (the element's `.editor` hook). */
+  async caret(): Promise<Caret> {
+    return this.root.evaluate((element) => {
+      const editor = (element as unknown as { editor: { state: QuireEditorState } | null }).editor;
+      if (!editor) throw new Error('<quire-editor> has no .editor yet');
+      const { selection, doc } = editor.state;
+      const { $from } = selection;
+      return {
+        collapsed: selection.empty,
+        atDocStart: selection.from === selection.constructor.atStart(doc).from,
+        atDocEnd: selection.to === selection.constructor.atEnd(doc).from,
+        coversAll:
+          selection.from <= selection.constructor.atStart(doc).from &&
+          selection.to >= selection.constructor.atEnd(doc).from,
+        atBlockEnd: $from.parentOffset === $from.parent.content.size,
+        blockText: $from.parent.textContent,
+      };
+    });
+  }
+
+  /**
+   * Presses an idempotent navigation key until the caret satisfies `reached`. A key pressed while
+   * ProseMirror redraws remote carets can be overwritten by the redraw (seen with fast keys on a
+   * loaded machine); pressing Ctrl+End or End again is harmless, so the test checks and repeats.
+   */
+  async pressUntil(key: string, reached: (caret: Caret) => boolean, what = key): Promise<void> {
+    await expect(async () => {
+      await this.page.keyboard.press(key);
+      expect(reached(await this.caret()), what).toBe(true);
+    }).toPass({ timeout: 20_000 });
+  }
+
   /** Puts the caret at the very end of the document (keyboard only, as a user would). */
   async focusEnd(): Promise<void> {
     await this.content.focus();
-    await this.page.keyboard.press('ControlOrMeta+End');
+    await this.pressUntil('ControlOrMeta+End', (caret) => caret.collapsed && caret.atDocEnd, 'caret at the end');
   }
 
   /** Types at the end of the document; `newParagraph` presses Enter first. */
@@ -150,8 +202,14 @@ export class EditorPage {
   /** Puts the caret at the end of the paragraph whose text contains `needle`, then types. */
   async typeInParagraph(needle: string, text: string): Promise<void> {
     const paragraph = this.content.locator('p', { hasText: needle }).first();
-    await paragraph.click();
-    await this.page.keyboard.press('End');
+    await expect(async () => {
+      await paragraph.click();
+      await this.page.keyboard.press('End');
+      const caret = await this.caret();
+      expect(caret.collapsed && caret.atBlockEnd && caret.blockText.includes(needle), `caret after "${needle}"`).toBe(
+        true,
+      );
+    }).toPass({ timeout: 20_000 });
     await this.page.keyboard.type(text);
   }
 

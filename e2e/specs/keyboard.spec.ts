@@ -21,9 +21,8 @@ test('the toolbar is reachable without a mouse and bold, italic and lists apply 
   await expect(editor.content.locator('p')).toHaveText(['plain words then bold words', 'second item']);
 
   // Select "bold words" with the keyboard only.
-  await page.keyboard.press('ControlOrMeta+Home');
-  await page.keyboard.press('End');
-  await expect.poll(() => editor.selectedText()).toBe('');
+  await editor.pressUntil('ControlOrMeta+Home', (caret) => caret.collapsed && caret.atDocStart);
+  await editor.pressUntil('End', (caret) => caret.collapsed && caret.atBlockEnd);
   await editor.selectLeft('bold words'.length);
   expect(await editor.selectedText()).toBe('bold words');
 
@@ -47,8 +46,8 @@ test('the toolbar is reachable without a mouse and bold, italic and lists apply 
   await expect(editor.content.locator('p')).toHaveText(['plain words then bold words', 'second item']);
 
   // Both paragraphs become a bulleted list...
-  await page.keyboard.press('ControlOrMeta+a');
-  await expect.poll(() => editor.selectedText()).toContain('second item');
+  await editor.pressUntil('ControlOrMeta+a', (caret) => caret.coversAll, 'all selected');
+  expect(await editor.selectedText()).toContain('second item');
   await editor.focusToolbarButton('bullet-list');
   await page.keyboard.press('Enter');
   await expect(editor.content.locator('ul > li')).toHaveText(['plain words then bold words', 'second item']);
@@ -56,8 +55,7 @@ test('the toolbar is reachable without a mouse and bold, italic and lists apply 
   await editor.expectFocusInText();
 
   // ...then, with the caret anywhere in it, a numbered one.
-  await page.keyboard.press('ControlOrMeta+Home');
-  await expect.poll(() => editor.selectedText()).toBe('');
+  await editor.pressUntil('ControlOrMeta+Home', (caret) => caret.collapsed && caret.atDocStart);
   await editor.focusToolbarButton('ordered-list');
   await page.keyboard.press('Enter');
   await expect(editor.content.locator('ol > li')).toHaveText(['plain words then bold words', 'second item']);
