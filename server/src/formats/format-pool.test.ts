@@ -57,14 +57,14 @@ describe('FormatPool', () => {
 
   it('an import that exhausts the worker heap fails alone; the pool keeps working', async () => {
     const small = pool({ maxHeapMb: 24 });
-    const huge = `${'- item with some words in it\n'.repeat(400_000)}`;
+    const huge = `${'- item with some words in it\n'.repeat(100_000)}`;
     await expect(small.run('import', { text: huge, format: 'markdown', title: null })).rejects.toMatchObject({
       code: 'conversion_failed',
       status: 422,
     });
     const { title } = await small.run('import', { text: 'fine', format: 'markdown', title: 'ok' });
     expect(title).toBe('ok');
-  }, 60_000);
+  }, 120_000);
 
   it('rejects queued tasks when closed', async () => {
     const closing = pool();
