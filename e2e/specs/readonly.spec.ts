@@ -33,3 +33,32 @@ test('a readonly editor shows the document, accepts no typing and still shows re
     await site.close();
   }
 });
+
+test('a view-only link (/r/<viewId>) shows the document live and takes no typing', async ({
+  newUser,
+  docId,
+  quire,
+}) => {
+  const alice = await newUser('Alice');
+  await alice.open(docId);
+  await alice.editor.typeAtEnd('Shared for reading.');
+  await alice.editor.expectSaved();
+  const meta = (await (await fetch(`${quire.url}/api/docs/${docId}`)).json()) as { viewId?: string };
+  expect(meta.viewId, 'the server offers a view id to an editor').toMatch(/^[A-Za-z0-9_-]{22,}$/);
+
+  const viewer = await newUser('Viewer');
+  await viewer.page.goto(`${quire.url}/r/${meta.viewId}`);
+  await viewer.editor.waitUntilReady();
+  await expect(viewer.editor.root.getByTestId('readonly-badge')).toBeVisible();
+  await expect(viewer.editor.content).toContainText('Shared for reading.');
+  await expect(viewer.editor.content).toHaveAttribute('contenteditable', 'false');
+  await expect(viewer.editor.title).toHaveAttribute('readonly', '');
+  expect(viewer.page.url()).not.toContain(docId);
+
+  await viewer.editor.content.click();
+  await viewer.page.keyboard.type('viewer typing');
+  await alice.editor.typeAtEnd(' Updated live.');
+  await expect(viewer.editor.content).toContainText('Shared for reading. Updated live.');
+  expect(await viewer.editor.text()).not.toContain('viewer typing');
+  expect(await alice.editor.text()).not.toContain('viewer typing');
+});
