@@ -49,6 +49,17 @@ interface PeerState {
 const MAX_FULL_REQUESTS = 10;
 const FULL_REQUEST_WINDOW_MS = 10_000;
 
+/** An update that is stored and not yet applied, with what relaying and acknowledging it needs. */
+interface DurableUpdate {
+  peer: Peer;
+  state: PeerState;
+  update: Uint8Array;
+  relayFrame: Uint8Array;
+  /** Its number among the updates its peer sent (for the durable ack). */
+  ticket: number;
+  seq: number;
+}
+
 /** The per-document limits of `shared/limits.ts` a room enforces. */
 export interface RoomLimits {
   maxDocumentBytes: number;
@@ -118,6 +129,8 @@ export class Room {
    */
   private docBytes = 0;
   private inFlightBytes = 0;
+  /** Stored updates waiting to be applied and relayed (see applyDurable). */
+  private durable: DurableUpdate[] = [];
 
   constructor(
     readonly docId: string,
@@ -286,43 +299,76 @@ export class Room {
     this.docBytes += update.length;
     this.inFlightBytes += update.length;
     this.deps.commits.enqueue({ docId: this.docId, update }, (error, seq) => {
-      this.pendingWrites--;
-      this.inFlightBytes -= update.length;
       if (error) {
+        this.pendingWrites--;
+        this.inFlightBytes -= update.length;
         this.docBytes -= update.length;
         this.deps.metrics.errors.inc({ kind: 'storage' });
         this.deps.logger.error({ docId: this.docId, err: error }, 'storing an update failed');
         // Nothing was applied or relayed; the client resyncs the same change when it reconnects.
         if (this.peers.has(peer)) peer.close(CLOSE_CODE.internalError, 'storage failed');
-      } else {
-        this.lastSeq = Math.max(this.lastSeq, seq);
-        this.logLength++;
-        try {
-          Y.applyUpdate(this.doc, update, peer);
-        } catch (applyError) {
-          // Decoded cleanly but Yjs rejected it; loading skips such an update too (see applyStored).
-          this.refuse(peer, new ProtocolError('update could not be applied'));
-          this.deps.logger.error({ docId: this.docId, err: applyError }, 'a stored update failed to apply');
-          if (this.pendingWrites === 0) this.notifySettled();
-          return;
-        }
-        if (this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null) {
-          if (this.pendingBytes() > this.limits.maxPendingBytes) {
-            // Not relayed: other peers would hold (and later resend) the same unintegrable data.
-            this.dropPending();
-            this.deps.metrics.refusals.inc({ reason: 'pending_overflow' });
-            this.refuse(peer, new ProtocolError('too many updates with missing dependencies'));
-            if (this.pendingWrites === 0) this.notifySettled();
-            return;
-          }
-        }
-        this.broadcast(relayFrame, peer);
-        this.deps.fanout?.durableUpdate(update);
-        if (peer.wantsAcks && this.peers.has(peer)) this.scheduleAck(state, ticket);
-        this.maybeCompact();
+        if (this.pendingWrites === 0) this.notifySettled();
+        return;
       }
-      if (this.pendingWrites === 0) this.notifySettled();
+      // The callbacks of one group commit run back to back; the first schedules one pass over them all.
+      if (this.durable.push({ peer, state, update, relayFrame, ticket, seq }) === 1) queueMicrotask(this.applyDurable);
     });
+  }
+
+  /**
+   * Applies, relays and acknowledges what a group commit made durable, in order. Consecutive updates
+   * of one peer share one Yjs transaction: Yjs allocates and cleans up per transaction (maps, sets,
+   * struct merging, observer events), which was most of the cost of applying a keystroke.
+   */
+  private readonly applyDurable = (): void => {
+    const items = this.durable;
+    this.durable = [];
+    let start = 0;
+    while (start < items.length) {
+      const peer = (items[start] as DurableUpdate).peer;
+      let end = start + 1;
+      while (end < items.length && (items[end] as DurableUpdate).peer === peer) end++;
+      const from = start;
+      try {
+        this.doc.transact(() => {
+          for (let i = from; i < end; i++) this.applyOne(items[i] as DurableUpdate);
+        }, peer);
+      } catch (error) {
+        // Only an observer can throw here (applyOne catches Yjs' own errors); the updates are stored.
+        this.deps.metrics.errors.inc({ kind: 'internal' });
+        this.deps.logger.error({ docId: this.docId, err: error }, 'a document observer failed');
+      }
+      start = end;
+    }
+    this.pendingWrites -= items.length;
+    if (this.pendingWrites === 0) this.notifySettled();
+  };
+
+  private applyOne({ peer, state, update, relayFrame, ticket, seq }: DurableUpdate): void {
+    this.inFlightBytes -= update.length;
+    this.lastSeq = Math.max(this.lastSeq, seq);
+    this.logLength++;
+    try {
+      Y.applyUpdate(this.doc, update, peer);
+    } catch (applyError) {
+      // Decoded cleanly but Yjs rejected it; loading skips such an update too (see applyStored).
+      this.refuse(peer, new ProtocolError('update could not be applied'));
+      this.deps.logger.error({ docId: this.docId, err: applyError }, 'a stored update failed to apply');
+      return;
+    }
+    if (this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null) {
+      if (this.pendingBytes() > this.limits.maxPendingBytes) {
+        // Not relayed: other peers would hold (and later resend) the same unintegrable data.
+        this.dropPending();
+        this.deps.metrics.refusals.inc({ reason: 'pending_overflow' });
+        this.refuse(peer, new ProtocolError('too many updates with missing dependencies'));
+        return;
+      }
+    }
+    this.broadcast(relayFrame, peer);
+    this.deps.fanout?.durableUpdate(update);
+    if (peer.wantsAcks && this.peers.has(peer)) this.scheduleAck(state, ticket);
+    this.maybeCompact();
   }
 
   /**
@@ -456,7 +502,17 @@ export class Room {
   };
 
   private broadcast(frame: Uint8Array, except: Peer | null): void {
-    for (const peer of this.peers.keys()) if (peer !== except) this.send(peer, frame);
+    let sent = 0;
+    for (const peer of this.peers.keys()) {
+      if (peer === except) continue;
+      peer.send(frame);
+      sent++;
+    }
+    // Counted once per broadcast, not per peer: at a hundred peers the counters cost more than the sends.
+    if (sent > 0) {
+      this.deps.metrics.messagesOut.inc(sent);
+      this.deps.metrics.bytesOut.inc(sent * frame.length);
+    }
   }
 
   private send(peer: Peer, frame: Uint8Array): void {
