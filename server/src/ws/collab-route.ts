@@ -17,6 +17,33 @@ const MAX_FRAMES_BEFORE_LOAD = 1000;
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
+ * Hono's Node adapter copies every message into a new ArrayBuffer and wraps it in a MessageEvent: a
+ * few microseconds and some garbage per frame, for every keystroke of every client. Its listener is
+ * added right after `onOpen` returns; once it is there, this swaps it for one that hands over the
+ * `Buffer` ws produced (a fresh allocation per message, never reused, so the room may keep views of
+ * it). If the adapter ever behaves differently (not exactly one listener), its path stays in use.
+ */
+function readFramesDirectly(
+  socket: WebSocket,
+  receive: (frame: Uint8Array | null) => void,
+  onError: (error: unknown) => void,
+): void {
+  queueMicrotask(() => {
+    const listeners = socket.listeners('message');
+    if (listeners.length !== 1) return;
+    socket.off('message', listeners[0] as (...args: unknown[]) => void);
+    socket.on('message', (data: Buffer, isBinary: boolean) => {
+      // As in the adapter: a throw here would escape into the socket's data handler and end the process.
+      try {
+        receive(isBinary ? data : null);
+      } catch (error) {
+        onError(error);
+      }
+    });
+  });
+}
+
+/**
  * `GET /collab/:docId` (read-write, or read-only with a read token) and `GET /collab/r/:viewId`
  * (read-only links): checks run as ordinary middleware (`admission.ts`) and answer with an HTTP
  * status before any WebSocket exists; then the socket becomes a Peer of the document's Room.
@@ -46,9 +73,31 @@ export function createCollabRoute(ctx: ServerContext, heartbeat: Heartbeat) {
       ctx.metrics.refusals.inc({ reason: 'token_expired' });
       peer?.close(CLOSE_CODE.tokenExpired, 'access token expired');
     };
+    /** One frame from the client; null for a text frame. */
+    const receiveFrame = (frame: Uint8Array | null) => {
+      // Once the server closed a peer, whatever it still sends is ignored.
+      if (!peer || !socket || socket.readyState !== socket.OPEN) return;
+      if (!frame) {
+        peer.close(CLOSE_CODE.protocolError, 'text frames are not part of the protocol');
+        return;
+      }
+      ctx.metrics.bytesIn.inc(frame.length);
+      if (!rate.allow(frame.length)) {
+        ctx.metrics.refusals.inc({ reason: 'rate_limited' });
+        peer.close(CLOSE_CODE.rateLimited, 'too many messages; slow down');
+        return;
+      }
+      if (room) room.receive(peer, frame);
+      else if (early.length < MAX_FRAMES_BEFORE_LOAD) early.push(frame);
+      else peer.close(CLOSE_CODE.tryAgainLater, 'too many messages before the document loaded');
+    };
     return {
       onOpen(_event, ws) {
         socket = ws.raw as WebSocket;
+        readFramesDirectly(socket, receiveFrame, (error) => {
+          ctx.metrics.errors.inc({ kind: 'internal' });
+          ctx.logger.error({ docId, err: error }, 'handling a message failed');
+        });
         peer = new SocketPeer(socket, wantsAcks, readOnly, {
           maxBufferedBytes: ctx.config.maxBufferedBytes,
           onSlowReader: () => ctx.metrics.refusals.inc({ reason: 'slow_reader' }),
@@ -72,22 +121,7 @@ export function createCollabRoute(ctx: ServerContext, heartbeat: Heartbeat) {
         );
       },
       onMessage(event) {
-        // Once the server closed a peer, whatever it still sends is ignored.
-        if (!peer || !socket || socket.readyState !== socket.OPEN) return;
-        if (!(event.data instanceof ArrayBuffer)) {
-          peer.close(CLOSE_CODE.protocolError, 'text frames are not part of the protocol');
-          return;
-        }
-        const frame = new Uint8Array(event.data);
-        ctx.metrics.bytesIn.inc(frame.length);
-        if (!rate.allow(frame.length)) {
-          ctx.metrics.refusals.inc({ reason: 'rate_limited' });
-          peer.close(CLOSE_CODE.rateLimited, 'too many messages; slow down');
-          return;
-        }
-        if (room) room.receive(peer, frame);
-        else if (early.length < MAX_FRAMES_BEFORE_LOAD) early.push(frame);
-        else peer.close(CLOSE_CODE.tryAgainLater, 'too many messages before the document loaded');
+        receiveFrame(event.data instanceof ArrayBuffer ? new Uint8Array(event.data) : null);
       },
       onClose() {
         closed = true;
