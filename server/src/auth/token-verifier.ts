@@ -1,5 +1,5 @@
 import { createPublicKey, type KeyObject } from 'node:crypto';
-import { createRemoteJWKSet, errors, type JWTVerifyGetKey, jwtVerify } from 'jose';
+import type { JWTVerifyGetKey } from 'jose';
 import type { AuthConfig } from '../config.js';
 import { AuthError } from './auth-error.js';
 import { type Grant, grantFromClaims } from './grant.js';
@@ -29,46 +29,57 @@ const ASYMMETRIC = [
   'Ed25519',
 ];
 
-/** Builds the verifier for the configured key source: HS256 secret, PEM public key or JWKS URL. */
+type Jose = typeof import('jose');
+type Key = Uint8Array | KeyObject | JWTVerifyGetKey;
+
+/**
+ * Builds the verifier for the configured key source: HS256 secret, PEM public key or JWKS URL. A bad
+ * key fails here, at start; `jose` itself loads on first use, so open mode never pays for it.
+ */
 export function createTokenVerifier(auth: AuthConfig): TokenVerifier {
-  const { key, algorithms } = keySource(auth);
+  const source = keySource(auth);
+  let ready: Promise<{ jose: Jose; key: Key }> | null = null;
+  const load = () => {
+    ready ??= import('jose').then((jose) => ({ jose, key: source.key ?? remoteKeys(jose, auth) }));
+    return ready;
+  };
   return {
     async verify(token) {
       if (token.length > MAX_TOKEN_LENGTH || !JWT_SHAPE.test(token)) {
         throw new AuthError(401, 'invalid_token', 'The token is not a JWT.');
       }
+      const { jose, key } = await load();
       let payload: Record<string, unknown>;
       try {
         // Overloads differ by key kind; both are valid here.
-        ({ payload } = await jwtVerify(token, key as Uint8Array, {
-          algorithms,
+        ({ payload } = await jose.jwtVerify(token, key as Uint8Array, {
+          algorithms: source.algorithms,
           issuer: auth.issuer,
           audience: auth.audience,
           requiredClaims: ['exp'],
           clockTolerance: CLOCK_TOLERANCE_SECONDS,
         }));
       } catch (error) {
-        throw toAuthError(error);
+        throw toAuthError(jose, error);
       }
       return grantFromClaims(payload);
     },
   };
 }
 
-function keySource(auth: AuthConfig): { key: Uint8Array | KeyObject | JWTVerifyGetKey; algorithms: string[] } {
+/** The static key and the algorithms it may verify; a JWKS URL has its key set made once `jose` is loaded. */
+function keySource(auth: AuthConfig): { key: Key | null; algorithms: string[] } {
   if (auth.secret) return { key: new TextEncoder().encode(auth.secret), algorithms: ['HS256'] };
   if (auth.publicKey) {
     const key = createPublicKey(auth.publicKey);
     return { key, algorithms: algorithmsFor(key) };
   }
-  if (auth.jwksUrl) {
-    return {
-      key: createRemoteJWKSet(new URL(auth.jwksUrl), { timeoutDuration: 5000, cooldownDuration: 30_000 }),
-      algorithms: ASYMMETRIC,
-    };
-  }
+  if (auth.jwksUrl) return { key: null, algorithms: ASYMMETRIC };
   throw new Error('token mode needs a secret, a public key or a JWKS URL');
 }
+
+const remoteKeys = (jose: Jose, auth: AuthConfig): JWTVerifyGetKey =>
+  jose.createRemoteJWKSet(new URL(auth.jwksUrl as string), { timeoutDuration: 5000, cooldownDuration: 30_000 });
 
 /** Only the algorithms the key can verify: a token cannot choose a weaker one (or HS256 with the public key). */
 function algorithmsFor(key: KeyObject): string[] {
@@ -88,7 +99,7 @@ function algorithmsFor(key: KeyObject): string[] {
   }
 }
 
-function toAuthError(error: unknown): AuthError {
+function toAuthError({ errors }: Jose, error: unknown): AuthError {
   if (error instanceof AuthError) return error;
   if (error instanceof errors.JWTExpired) return new AuthError(401, 'token_expired', 'The token has expired.');
   if (error instanceof errors.JWKSTimeout || (error instanceof TypeError && !(error instanceof errors.JOSEError))) {
