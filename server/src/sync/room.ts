@@ -129,6 +129,8 @@ export class Room {
    */
   private docBytes = 0;
   private inFlightBytes = 0;
+  /** `docBytes` is an exact measurement no update has changed since: a refusal at the limit measures once. */
+  private docBytesExact = false;
   /** Stored updates waiting to be applied and relayed (see applyDurable). */
   private durable: DurableUpdate[] = [];
 
@@ -297,6 +299,7 @@ export class Room {
     const relayFrame = updateFrame ?? encodeSyncUpdate(update);
     this.pendingWrites++;
     this.docBytes += update.length;
+    this.docBytesExact = false;
     this.inFlightBytes += update.length;
     this.deps.commits.enqueue({ docId: this.docId, update }, (error, seq) => {
       if (error) {
@@ -379,6 +382,7 @@ export class Room {
     validateUpdate(update);
     this.pendingWrites++;
     this.docBytes += update.length;
+    this.docBytesExact = false;
     return new Promise((resolve, reject) => {
       this.deps.commits.enqueue({ docId: this.docId, update }, (error, seq) => {
         this.pendingWrites--;
@@ -404,7 +408,10 @@ export class Room {
   private fits(extra: number): boolean {
     const max = this.limits.maxDocumentBytes;
     if (this.docBytes + extra <= max) return true;
-    this.docBytes = Y.encodeStateAsUpdate(this.doc).length + this.inFlightBytes;
+    if (!this.docBytesExact) {
+      this.docBytes = Y.encodeStateAsUpdate(this.doc).length + this.inFlightBytes;
+      this.docBytesExact = true;
+    }
     return this.docBytes + extra <= max;
   }
 
