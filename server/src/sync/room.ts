@@ -193,9 +193,12 @@ export class Room {
     this.watcher?.leaving(peer);
     this.peers.delete(peer);
     if (state.awarenessIds.size > 0) {
-      const ids = [...state.awarenessIds];
+      // Only ids the awareness knows: an id whose state was never accepted has no clock to encode.
+      const ids = [...state.awarenessIds].filter((id) => this.awareness.meta.has(id));
       awarenessProtocol.removeAwarenessStates(this.awareness, ids, ORIGIN.server);
-      this.deps.fanout?.localAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids));
+      if (ids.length > 0) {
+        this.deps.fanout?.localAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids));
+      }
     }
     if (this.peers.size === 0) {
       this.watcher?.emptied();
