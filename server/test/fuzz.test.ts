@@ -5,6 +5,7 @@ import { spawnServer } from './child-server.js';
 import { createRandom, FuzzFrames } from './fuzz-frames.js';
 import { connectClient, tempDir, text, uniqueDocId, waitFor, waitForSynced } from './helpers.js';
 import { rawSession } from './raw-ws.js';
+import { metricValue } from './security-helpers.js';
 
 /** Frames to send; `QUIRE_FUZZ_FRAMES=2000000` makes a soak of it. */
 const FRAMES = Number(process.env.QUIRE_FUZZ_FRAMES ?? 100_000);
@@ -135,6 +136,9 @@ describe('fuzzing', () => {
         if (kind === 'refused-message') expect([...results.keys()], kind).toEqual([4400]);
       }
       expect(bystanderRounds).toBeGreaterThan(0);
+      // Each refusal is counted: at least every malformed message the fuzzer ended a session with.
+      const refused = outcomes.get('refused-message')?.get(4400) ?? 0;
+      expect(await metricValue(server.url, 'quire_errors_total', 'kind="protocol"')).toBeGreaterThanOrEqual(refused);
 
       // The document reads exactly as before, for the peer that watched it and for a newcomer.
       expect(watcherCloses).toEqual([]);
