@@ -335,6 +335,13 @@ export class FuzzFrames {
     return 'harmless';
   }
 
+  /** A corpus update (new to the target) missing its last one or two bytes, as a sync message. */
+  private truncatedUpdate(): Uint8Array {
+    const update = this.rnd.pick(this.corpus);
+    const cut = update.subarray(0, update.length - 1 - this.rnd.int(2));
+    return this.rnd.next() < 0.5 ? encodeSyncUpdate(cut) : encodeSyncStep2(cut);
+  }
+
   /** A WebSocket-level violation (RFC 6455), as bytes. */
   violation(): { bytes: Buffer; hangUp: boolean; kind: string } {
     const payload = this.rnd.bytes(1 + this.rnd.int(30));
@@ -420,6 +427,9 @@ export class FuzzFrames {
       }
     }
     const roll = this.rnd.next();
+    // Half of the malformed endings are real updates cut short by a byte or two: their structs are
+    // complete, only the delete set is missing, the case a server that applies before checking half-applies.
+    if (roll < 0.3) refusedFrame = this.truncatedUpdate();
     if (roll < 0.6 && refusedFrame) {
       parts.push(wsFrame(OPCODE.binary, refusedFrame));
       return {
