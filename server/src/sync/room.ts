@@ -19,6 +19,9 @@ import type { DocStore, StoredDoc } from '../storage/doc-store.js';
 import type { CommitQueue } from './commit-queue.js';
 import type { Peer } from './peer.js';
 
+/** Longest a document loaded from a snapshot may wait to be built when no message needs it sooner. */
+const DEFERRED_BUILD_MS = 200;
+
 /** Longest peer name passed on to versions' editor lists. */
 const MAX_PEER_NAME_LENGTH = 100;
 
@@ -110,8 +113,19 @@ export interface RoomEditWatcher {
 
 /** One loaded document and the peers editing it. Knows nothing of sockets beyond `Peer`. */
 export class Room {
-  readonly doc = new Y.Doc({ gc: true });
-  readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  private readonly ydoc = new Y.Doc({ gc: true });
+  readonly awareness = new awarenessProtocol.Awareness(this.ydoc);
+  /**
+   * A snapshot loaded from storage and not applied yet. Building a large Y.Doc takes far longer than
+   * sending its bytes: a client joining a cold document gets its first sync from the snapshot while
+   * the document is built on the next turn (see `ensureApplied`).
+   */
+  private unapplied: StoredDoc | null = null;
+  /** Peers waiting for the server's SyncStep1, which needs the built document. */
+  private stepOneOwed: Peer[] = [];
+  /** SyncStep2 with the whole document, while it is unchanged: every new client gets the same bytes. */
+  private fullSyncFrame: Uint8Array | null = null;
+  private destroyed = false;
   private readonly peers = new Map<Peer, PeerState>();
   /** Updates written but not yet settled; unload waits for zero. */
   private pendingWrites = 0;
@@ -121,7 +135,8 @@ export class Room {
   private lastSeq: number;
   private compacting: Promise<void> | null = null;
   private acksScheduled = false;
-  private readonly watcher: RoomEditWatcher | null;
+  /** Created once the document is built: it watches peers' edits, and the stored state is none. */
+  private watcher: RoomEditWatcher | null = null;
   private readonly limits: RoomLimits;
   /**
    * Upper bound of the document's encoded size: stored bytes plus updates in flight. Cheap to keep;
@@ -146,12 +161,62 @@ export class Room {
     this.logLength = stored?.updates.length ?? 0;
     if (stored) {
       this.docBytes = (stored.snapshot?.length ?? 0) + stored.updates.reduce((sum, update) => sum + update.length, 0);
-      this.applyStored(stored);
-      if (this.pendingBytes() > this.limits.maxPendingBytes) this.dropPending();
+      if (stored.snapshot && stored.updates.length === 0) {
+        this.unapplied = stored;
+        this.fullSyncFrame = encodeSyncStep2(stored.snapshot);
+        // Built after the first reader got its bytes (see syncStep2For), or by whatever needs it first;
+        // a turn of the event loop is too soon: the joining client's SyncStep1 is read after it.
+        setTimeout(() => this.ensureApplied(), DEFERRED_BUILD_MS).unref();
+      } else {
+        this.applyStored(stored);
+        if (this.pendingBytes() > this.limits.maxPendingBytes) this.dropPending();
+      }
     }
     this.awareness.on('update', this.relayServerAwareness);
-    this.watcher = deps.watchEdits?.(this) ?? null;
+    this.ydoc.on('afterTransaction', this.forgetFullSync);
+    if (!this.unapplied) this.watcher = deps.watchEdits?.(this) ?? null;
   }
+
+  /** The document, built from storage first if that was deferred. */
+  get doc(): Y.Doc {
+    this.ensureApplied();
+    return this.ydoc;
+  }
+
+  /** Builds the document from a deferred snapshot (once), then sends the SyncStep1s that waited for it. */
+  private ensureApplied(): void {
+    const stored = this.unapplied;
+    if (!stored || this.destroyed) return;
+    this.unapplied = null;
+    const fullSyncFrame = this.fullSyncFrame;
+    this.applyStored(stored);
+    // Building it changed nothing a client sees: the snapshot is still the whole document.
+    this.fullSyncFrame = fullSyncFrame;
+    if (this.pendingBytes() > this.limits.maxPendingBytes) {
+      this.dropPending();
+      this.fullSyncFrame = null;
+    }
+    this.watcher = this.deps.watchEdits?.(this) ?? null;
+    const owed = this.stepOneOwed;
+    this.stepOneOwed = [];
+    for (const peer of owed) if (this.peers.has(peer)) this.send(peer, encodeSyncStep1(Y.encodeStateVector(this.ydoc)));
+  }
+
+  /** Any change (or update held back for missing dependencies) makes the cached whole-document sync stale. */
+  private readonly forgetFullSync = (transaction: Y.Transaction): void => {
+    if (this.fullSyncFrame === null) return;
+    const { store } = this.ydoc;
+    if (transaction.deleteSet.clients.size > 0 || store.pendingStructs !== null || store.pendingDs !== null) {
+      this.fullSyncFrame = null;
+      return;
+    }
+    for (const [client, clock] of transaction.afterState) {
+      if (transaction.beforeState.get(client) !== clock) {
+        this.fullSyncFrame = null;
+        return;
+      }
+    }
+  };
 
   /** One merge and one apply; if that fails, part by part so one bad update cannot make a document unloadable. */
   private applyStored(stored: StoredDoc): void {
@@ -180,7 +245,8 @@ export class Room {
   /** Registers a peer and starts the sync: the server's SyncStep1 and everyone's presence. */
   addPeer(peer: Peer): void {
     this.peers.set(peer, { awarenessIds: new Set(), received: 0, ackDue: 0, fullRequests: 0, fullRequestsSince: 0 });
-    this.send(peer, encodeSyncStep1(Y.encodeStateVector(this.doc)));
+    if (this.unapplied) this.stepOneOwed.push(peer);
+    else this.send(peer, encodeSyncStep1(Y.encodeStateVector(this.doc)));
     if (this.awareness.getStates().size > 0) {
       const ids = [...this.awareness.getStates().keys()];
       this.send(peer, encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)));
@@ -193,12 +259,9 @@ export class Room {
     this.watcher?.leaving(peer);
     this.peers.delete(peer);
     if (state.awarenessIds.size > 0) {
-      // Only ids the awareness knows: an id whose state was never accepted has no clock to encode.
-      const ids = [...state.awarenessIds].filter((id) => this.awareness.meta.has(id));
+      const ids = [...state.awarenessIds];
       awarenessProtocol.removeAwarenessStates(this.awareness, ids, ORIGIN.server);
-      if (ids.length > 0) {
-        this.deps.fanout?.localAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids));
-      }
+      this.deps.fanout?.localAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids));
     }
     if (this.peers.size === 0) {
       this.watcher?.emptied();
@@ -237,7 +300,7 @@ export class Room {
     switch (message.kind) {
       case 'sync-step1':
         if (!this.allowFullRequest(peer, state)) return;
-        this.send(peer, encodeSyncStep2(this.diffFor(message.stateVector)));
+        this.send(peer, this.syncStep2For(message.stateVector));
         return;
       case 'sync-step2':
       case 'sync-update':
@@ -273,9 +336,20 @@ export class Room {
     return false;
   }
 
-  private diffFor(stateVector: Uint8Array): Uint8Array {
+  /** The answer to a SyncStep1: what the asker misses; for a client with nothing, the shared whole-document frame. */
+  private syncStep2For(stateVector: Uint8Array): Uint8Array {
+    if (stateVector.length === 1 && stateVector[0] === 0) {
+      if (this.fullSyncFrame) {
+        if (this.unapplied) setImmediate(() => this.ensureApplied());
+        return this.fullSyncFrame;
+      }
+      const frame = encodeSyncStep2(Y.encodeStateAsUpdate(this.doc));
+      const { store } = this.ydoc;
+      if (store.pendingStructs === null && store.pendingDs === null) this.fullSyncFrame = frame;
+      return frame;
+    }
     try {
-      return Y.encodeStateAsUpdate(this.doc, stateVector);
+      return encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector));
     } catch {
       throw new ProtocolError('malformed state vector');
     }
@@ -592,10 +666,12 @@ export class Room {
   }
 
   destroy(): void {
+    this.destroyed = true;
     this.watcher?.dispose();
     this.awareness.off('update', this.relayServerAwareness);
     this.awareness.destroy();
-    this.doc.destroy();
+    this.ydoc.off('afterTransaction', this.forgetFullSync);
+    this.ydoc.destroy();
   }
 }
 
