@@ -5,7 +5,9 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { createAdaptorServer } from '@hono/node-server';
 import { WebSocketServer } from 'ws';
+import * as Y from 'yjs';
 import { CLOSE_CODE } from '../../shared/close-codes.js';
+import { ROUTES } from '../../shared/routes.js';
 import { createApp } from './app.js';
 import { createAccess } from './auth/access.js';
 import type { Config } from './config.js';
@@ -117,8 +119,9 @@ export function createQuireServer(config: Config, options: { store?: DocStore; p
   let stopping: Promise<void> | null = null;
   return {
     ctx,
-    start: () =>
-      new Promise((resolve, reject) => {
+    start: async () => {
+      await warmUp(app);
+      return new Promise((resolve, reject) => {
         httpServer.once('error', reject);
         httpServer.listen(config.port, config.host, () => {
           httpServer.off('error', reject);
@@ -127,7 +130,8 @@ export function createQuireServer(config: Config, options: { store?: DocStore; p
           const scheme = config.tls ? 'https' : 'http';
           resolve({ port, url: `${scheme}://${host === '0.0.0.0' ? 'localhost' : host}:${port}` });
         });
-      }),
+      });
+    },
     stop: () => {
       stopping ??= (async () => {
         heartbeat.stop();
@@ -144,6 +148,16 @@ export function createQuireServer(config: Config, options: { store?: DocStore; p
       return stopping;
     },
   };
+}
+
+/**
+ * Serves one request and builds one document before any client comes: Hono compiles its router, Node
+ * loads its fetch classes and Yjs its random source on first use (tens of milliseconds on a busy
+ * machine), which would otherwise fall on the first client after every restart.
+ */
+async function warmUp(app: ReturnType<typeof createApp>): Promise<void> {
+  await app.request(ROUTES.health);
+  new Y.Doc().destroy();
 }
 
 /**
