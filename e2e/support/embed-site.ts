@@ -1,5 +1,7 @@
 import { createServer, type Server } from 'node:http';
 
+const EMBED_HOST = '127.0.0.2';
+
 /** HTML-escapes an attribute value. */
 const attr = (value: string): string =>
   value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -41,12 +43,13 @@ export class EmbedSite {
     });
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => resolve());
+      // 127.0.0.2: another loopback address is another origin and another site than 127.0.0.1, with
+      // no name lookup (Chromium tries ::1 first for `localhost`).
+      server.listen(0, EMBED_HOST, () => resolve());
     });
     const address = server.address();
     if (address === null || typeof address === 'string') throw new Error('the embed site has no TCP address');
-    // `localhost` instead of 127.0.0.1: a different host is a different origin and a different site.
-    return new EmbedSite(server, `http://localhost:${address.port}/`);
+    return new EmbedSite(server, `http://${EMBED_HOST}:${address.port}/`);
   }
 
   async close(): Promise<void> {
