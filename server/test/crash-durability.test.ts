@@ -5,7 +5,7 @@ import { spawnServer } from './child-server.js';
 import { connectClient, tempDir, uniqueDocId, waitFor, waitForSynced } from './helpers.js';
 
 /** SIGKILLs per run; `QUIRE_KILL_ROUNDS=100` makes a soak of it. */
-const ROUNDS = Number(process.env.QUIRE_KILL_ROUNDS ?? 8);
+const ROUNDS = Number(process.env.QUIRE_KILL_ROUNDS ?? 6);
 const WRITERS = 3;
 /** Compaction after this many updates: with three busy writers it runs every few milliseconds. */
 const COMPACT_AFTER = 10;
