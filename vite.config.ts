@@ -136,7 +136,7 @@ export default defineConfig(({ mode }) => {
       },
     },
     test: {
-      include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'client/**/*.test.ts'],
+      include: ['shared/**/*.test.ts', 'server/**/*.test.ts', 'client/**/*.test.ts', 'bench/**/*.test.ts'],
       testTimeout: 20_000,
       hookTimeout: 20_000,
       pool: 'forks',

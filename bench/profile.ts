@@ -1,9 +1,11 @@
 /**
- * `npm run bench:profile -- <target> <scenario>`: runs one scenario of the full plan against one target
- * started with `--cpu-prof`, then prints where the target's CPU time went (self time by function and
- * by file). Profiles are kept in bench/results/tmp/profiles/ for Chrome DevTools.
+ * `npm run bench:profile -- <target> <scenario> [cpu|heap]`: runs one scenario of the full plan against
+ * one target started with `--cpu-prof` (or `--heap-prof`), then prints where the target's CPU time went
+ * (self time by function and by file) or which functions allocate. Profiles are kept in
+ * bench/results/tmp/profiles/ for Chrome DevTools.
  *
  *   npm run bench:profile -- quire-sqlite throughput
+ *   npm run bench:profile -- quire-sqlite throughput heap
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,7 +25,8 @@ interface ProfileNode {
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 async function main(): Promise<void> {
-  const [targetName = 'quire-sqlite', scenarioId = 'throughput'] = process.argv.slice(2);
+  const [targetName = 'quire-sqlite', scenarioId = 'throughput', kind = 'cpu'] = process.argv.slice(2);
+  const heap = kind === 'heap';
   const target = targetByName(targetName);
   const scenario = scenarioPlans(process.env.BENCH_QUICK === '1').find((s) => s.id === scenarioId);
   if (!scenario || scenario.kind === 'cold-load') throw new Error(`profile a live scenario, not "${scenarioId}"`);
@@ -33,7 +36,9 @@ async function main(): Promise<void> {
   const running = await startTarget(target, {
     repoRoot,
     dataDir,
-    nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`],
+    nodeArgs: heap
+      ? ['--heap-prof', `--heap-prof-dir=${profileDir}`, '--heap-prof-interval=4096']
+      : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`],
   });
   try {
     const outcome = await runInWorker(
@@ -48,16 +53,16 @@ async function main(): Promise<void> {
   for (const file of readdirSync(profileDir).filter((f) => f.endsWith('.cpuprofile'))) {
     report(join(profileDir, file));
   }
+  for (const file of readdirSync(profileDir).filter((f) => f.endsWith('.heapprofile'))) {
+    reportHeap(join(profileDir, file));
+  }
 }
 
 /** Frames of module loading (tsx, the ESM loader): startup, not the measured work. */
 const isStartup = (url: string) => url.startsWith('node:internal/modules') || url.includes('node_modules/tsx/');
 
 function report(file: string): void {
-  const profile = JSON.parse(readFileSync(file, 'utf8')) as {
-    nodes: (ProfileNode & { children?: number[] })[];
-    samples: number[];
-  };
+  const profile = JSON.parse(readFileSync(file, 'utf8')) as { nodes: (ProfileNode & { children?: number[] })[]; samples: number[] };
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const parent = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
@@ -100,6 +105,37 @@ function report(file: string): void {
     `\n${file}\n${busy} busy samples of ${profile.samples.length} (idle and module loading left out)\n\n` +
       `Self time by function:\n${top(byFunction, 45)}\n\nBy file or package:\n${top(byFile, 25)}`,
   );
+}
+
+interface HeapNode {
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  selfSize: number;
+  children: HeapNode[];
+}
+
+/** Sampled allocations (`--heap-prof`) by allocating function: where the garbage collector's work comes from. */
+function reportHeap(file: string): void {
+  const profile = JSON.parse(readFileSync(file, 'utf8')) as { head: HeapNode };
+  const bytes = new Map<string, number>();
+  let total = 0;
+  const walk = (node: HeapNode, loading: boolean) => {
+    const { functionName, url, lineNumber } = node.callFrame;
+    const startup = loading || isStartup(url);
+    if (!startup && node.selfSize > 0) {
+      const where = url.replace(/^file:\/\//, '').replace(`${repoRoot}/`, '') || '(native)';
+      const key = `${functionName || '(anonymous)'}  ${where}:${lineNumber + 1}`;
+      bytes.set(key, (bytes.get(key) ?? 0) + node.selfSize);
+      total += node.selfSize;
+    }
+    for (const child of node.children) walk(child, startup);
+  };
+  walk(profile.head, false);
+  const top = [...bytes.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 40)
+    .map(([name, size]) => `${((size / total) * 100).toFixed(1).padStart(5)}%  ${name}`)
+    .join('\n');
+  console.log(`\n${file}\n${(total / 2 ** 20).toFixed(1)} MiB sampled (module loading left out)\n\nAllocations by function:\n${top}`);
 }
 
 main().catch((error: unknown) => {
