@@ -1,11 +1,10 @@
 /**
- * `npm run bench:profile -- <target> <scenario> [cpu|heap]`: runs one scenario of the full plan against
- * one target started with `--cpu-prof` (or `--heap-prof`), then prints where the target's CPU time went
- * (self time by function and by file) or which functions allocate. Profiles are kept in
- * bench/results/tmp/profiles/ for Chrome DevTools.
+ * `npm run bench:profile -- <target> <scenario>`: runs one scenario of the full plan against one target
+ * started with `--cpu-prof`, then prints where the target's CPU time went (self time by function and
+ * by file; idle time and module loading left out). Profiles are kept in bench/results/tmp/profiles/
+ * for Chrome DevTools.
  *
  *   npm run bench:profile -- quire-sqlite throughput
- *   npm run bench:profile -- quire-sqlite throughput heap
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,8 +24,7 @@ interface ProfileNode {
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 async function main(): Promise<void> {
-  const [targetName = 'quire-sqlite', scenarioId = 'throughput', kind = 'cpu'] = process.argv.slice(2);
-  const heap = kind === 'heap';
+  const [targetName = 'quire-sqlite', scenarioId = 'throughput'] = process.argv.slice(2);
   const target = targetByName(targetName);
   const scenario = scenarioPlans(process.env.BENCH_QUICK === '1').find((s) => s.id === scenarioId);
   if (!scenario || scenario.kind === 'cold-load') throw new Error(`profile a live scenario, not "${scenarioId}"`);
@@ -36,9 +34,7 @@ async function main(): Promise<void> {
   const running = await startTarget(target, {
     repoRoot,
     dataDir,
-    nodeArgs: heap
-      ? ['--heap-prof', `--heap-prof-dir=${profileDir}`, '--heap-prof-interval=4096']
-      : ['--cpu-prof', `--cpu-prof-dir=${profileDir}`],
+    nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`],
   });
   try {
     const outcome = await runInWorker(
@@ -52,9 +48,6 @@ async function main(): Promise<void> {
   }
   for (const file of readdirSync(profileDir).filter((f) => f.endsWith('.cpuprofile'))) {
     report(join(profileDir, file));
-  }
-  for (const file of readdirSync(profileDir).filter((f) => f.endsWith('.heapprofile'))) {
-    reportHeap(join(profileDir, file));
   }
 }
 
@@ -105,37 +98,6 @@ function report(file: string): void {
     `\n${file}\n${busy} busy samples of ${profile.samples.length} (idle and module loading left out)\n\n` +
       `Self time by function:\n${top(byFunction, 45)}\n\nBy file or package:\n${top(byFile, 25)}`,
   );
-}
-
-interface HeapNode {
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  selfSize: number;
-  children: HeapNode[];
-}
-
-/** Sampled allocations (`--heap-prof`) by allocating function: where the garbage collector's work comes from. */
-function reportHeap(file: string): void {
-  const profile = JSON.parse(readFileSync(file, 'utf8')) as { head: HeapNode };
-  const bytes = new Map<string, number>();
-  let total = 0;
-  const walk = (node: HeapNode, loading: boolean) => {
-    const { functionName, url, lineNumber } = node.callFrame;
-    const startup = loading || isStartup(url);
-    if (!startup && node.selfSize > 0) {
-      const where = url.replace(/^file:\/\//, '').replace(`${repoRoot}/`, '') || '(native)';
-      const key = `${functionName || '(anonymous)'}  ${where}:${lineNumber + 1}`;
-      bytes.set(key, (bytes.get(key) ?? 0) + node.selfSize);
-      total += node.selfSize;
-    }
-    for (const child of node.children) walk(child, startup);
-  };
-  walk(profile.head, false);
-  const top = [...bytes.entries()]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, 40)
-    .map(([name, size]) => `${((size / total) * 100).toFixed(1).padStart(5)}%  ${name}`)
-    .join('\n');
-  console.log(`\n${file}\n${(total / 2 ** 20).toFixed(1)} MiB sampled (module loading left out)\n\nAllocations by function:\n${top}`);
 }
 
 main().catch((error: unknown) => {
