@@ -55,7 +55,10 @@ async function main(): Promise<void> {
 const isStartup = (url: string) => url.startsWith('node:internal/modules') || url.includes('node_modules/tsx/');
 
 function report(file: string): void {
-  const profile = JSON.parse(readFileSync(file, 'utf8')) as { nodes: (ProfileNode & { children?: number[] })[]; samples: number[] };
+  const profile = JSON.parse(readFileSync(file, 'utf8')) as {
+    nodes: (ProfileNode & { children?: number[] })[];
+    samples: number[];
+  };
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const parent = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
