@@ -24,6 +24,8 @@ const readVarUint = (bytes: Uint8Array, start: number): number => {
   return value;
 };
 
+const compactionsStarted = (log: string): number => log.split('compaction started').length - 1;
+
 describe('durability under SIGKILL', () => {
   it(
     `${WRITERS} writers, ${ROUNDS} kills at random moments (compaction included): every update any client saw survives, in order`,
@@ -34,11 +36,14 @@ describe('durability under SIGKILL', () => {
         QUIRE_DATA_DIR: dataDir,
         QUIRE_COMPACT_AFTER_UPDATES: String(COMPACT_AFTER),
         QUIRE_MAX_MESSAGES_PER_SECOND: '100000',
+        // Debug logs say when a compaction starts and finishes, so kills can aim at one.
+        LOG_LEVEL: 'debug',
       };
       /** Per writer: how many of its values some client has seen from the server (relayed or acknowledged). */
       const observed = Array.from({ length: WRITERS }, () => 0);
       const survived: number[][] = [];
       let writes = 0;
+      let killedMidCompaction = 0;
 
       for (let round = 0; round <= ROUNDS; round++) {
         const server = await spawnServer(env, 60_000);
@@ -96,19 +101,29 @@ describe('durability under SIGKILL', () => {
             await new Promise((resolve) => setTimeout(resolve, 1 + Math.floor(Math.random() * 3)));
           }
         });
-        await new Promise((resolve) => setTimeout(resolve, 150 + Math.floor(Math.random() * 750)));
+        if (round % 2 === 0) {
+          await new Promise((resolve) => setTimeout(resolve, 150 + Math.floor(Math.random() * 750)));
+        } else {
+          // Odd rounds aim: kill the moment the next compaction says it started.
+          const seen = compactionsStarted(server.output());
+          await waitFor(() => compactionsStarted(server.output()) > seen, 15_000, 'a compaction');
+        }
         server.process.kill('SIGKILL');
         expect(await server.exited).toBe('SIGKILL');
+        const log = server.output();
+        if (log.lastIndexOf('compaction started') > log.lastIndexOf('compaction finished')) killedMidCompaction++;
         stop = true;
         await Promise.all(loops);
         for (const { client } of writers) client.provider.destroy();
       }
       console.log(
-        `crash durability: ${ROUNDS} SIGKILLs, ${writes} writes; values per writer after each restart: ${survived
+        `crash durability: ${ROUNDS} SIGKILLs (${killedMidCompaction} in the middle of a compaction), ${writes} writes; values per writer after each restart: ${survived
           .map((lengths) => lengths.join('/'))
           .join(' → ')}; observed before the last kill: ${observed.join('/')}`,
       );
       expect(observed.every((count) => count > 0)).toBe(true);
+      // The aimed kills land while a snapshot is being written (it takes an fsync of the whole document).
+      expect(killedMidCompaction).toBeGreaterThanOrEqual(1);
     },
     (ROUNDS + 1) * 40_000,
   );

@@ -634,10 +634,12 @@ export class Room {
     if (this.logLength === 0) return;
     const upToSeq = this.lastSeq;
     const covered = this.logLength;
+    this.deps.logger.debug({ docId: this.docId, upToSeq }, 'compaction started');
     const snapshot = Y.encodeStateAsUpdate(this.doc);
     try {
       await this.deps.store.compact(this.docId, snapshot, upToSeq);
       this.logLength -= covered;
+      this.deps.logger.debug({ docId: this.docId, upToSeq }, 'compaction finished');
     } catch (error) {
       this.deps.metrics.errors.inc({ kind: 'compaction' });
       this.deps.logger.error({ docId: this.docId, err: error }, 'compaction failed; the log is kept');
