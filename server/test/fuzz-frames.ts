@@ -1,6 +1,6 @@
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
-import { decodeAwarenessUpdate, decodeMessage } from '../../shared/protocol/decode.js';
+import { type AwarenessEntry, decodeAwarenessUpdate, decodeMessage } from '../../shared/protocol/decode.js';
 import {
   encodeAck,
   encodeAwareness,
@@ -68,6 +68,13 @@ function buildCorpus(target: Y.Doc, rnd: Random): Uint8Array[] {
 
 type Verdict = 'harmless' | 'refused' | 'effective' | 'uncertain';
 
+/** The server's view of one presence id: last clock, whether it has a state, whether this connection holds it. */
+interface PresenceRecord {
+  clock: number;
+  hasState: boolean;
+  owned: boolean;
+}
+
 /** What one fuzz connection sends. */
 export interface Session {
   /** A handshake request (possibly malformed). */
@@ -93,6 +100,10 @@ export class FuzzFrames {
   private readonly baseline: Uint8Array;
   /** Presence ids of the current session only, so no other connection can own them. */
   private sessionIds: number[] = [];
+  /** What the server knows of this session's presence ids, after the frames sent so far. */
+  private presence = new Map<number, PresenceRecord>();
+  /** The own entries of the last awareness frame classified harmless, recorded once it is sent. */
+  private unsentPresence: AwarenessEntry[] = [];
   /** Candidates thrown away because they would change the document (valid mutations). */
   effective = 0;
   /** Harmless-looking updates whose apply throws in Yjs (sent: the server must refuse them whole). */
@@ -127,6 +138,7 @@ export class FuzzFrames {
 
   private newSessionIds(): void {
     this.sessionIds = Array.from({ length: 3 }, () => 100_000_000 + this.rnd.int(2_000_000_000));
+    this.presence.clear();
   }
 
   private awarenessFrame(): Uint8Array {
@@ -227,18 +239,19 @@ export class FuzzFrames {
    * 'harmless': the server must accept it and nothing changes; 'refused': the server must close the
    * connection; 'effective': a valid change, never sent.
    */
-  classify(frame: Uint8Array, introduced: Set<number>, onTarget: boolean): Verdict {
+  classify(frame: Uint8Array, onTarget: boolean): Verdict {
     // Most candidates are refused with a thrown error; their stack traces are the generator's main cost.
     const limit = Error.stackTraceLimit;
     Error.stackTraceLimit = 0;
     try {
-      return this.classifyFrame(frame, introduced, onTarget);
+      return this.classifyFrame(frame, onTarget);
     } finally {
       Error.stackTraceLimit = limit;
     }
   }
 
-  private classifyFrame(frame: Uint8Array, introduced: Set<number>, onTarget: boolean): Verdict {
+  private classifyFrame(frame: Uint8Array, onTarget: boolean): Verdict {
+    this.unsentPresence = [];
     let message: ReturnType<typeof decodeMessage>;
     try {
       message = decodeMessage(frame);
@@ -258,7 +271,7 @@ export class FuzzFrames {
       case 'sync-update':
         return this.classifyUpdate(message.update, onTarget);
       case 'awareness':
-        return this.classifyAwareness(message.update, introduced);
+        return this.classifyAwareness(message.update);
       case 'query-awareness':
         return this.takeFullRequest() ? 'harmless' : 'uncertain';
       default:
@@ -307,32 +320,51 @@ export class FuzzFrames {
     });
   }
 
-  private classifyAwareness(update: Uint8Array, introduced: Set<number>): 'harmless' | 'refused' | 'uncertain' {
-    let entries: ReturnType<typeof decodeAwarenessUpdate>;
+  private classifyAwareness(update: Uint8Array): 'harmless' | 'refused' | 'uncertain' {
+    let entries: AwarenessEntry[];
     try {
       entries = decodeAwarenessUpdate(update);
     } catch {
       return 'refused';
     }
-    let bad = false;
-    for (const entry of entries) {
-      if (entry.state !== 'null') {
-        try {
-          const value: unknown = JSON.parse(entry.state);
-          if (typeof value !== 'object' || value === null || Array.isArray(value)) bad = true;
-        } catch {
-          bad = true;
-        }
-        if (Buffer.byteLength(entry.state) > this.maxAwarenessBytes) bad = true;
+    const bad = (entry: AwarenessEntry) => {
+      if (entry.state === 'null') return false;
+      if (Buffer.byteLength(entry.state) > this.maxAwarenessBytes) return true;
+      try {
+        const value: unknown = JSON.parse(entry.state);
+        return typeof value !== 'object' || value === null || Array.isArray(value);
+      } catch {
+        return true;
       }
-    }
+    };
     // Entries owned by another connection are dropped quietly before any check, and which ids other
     // connections own is unknown here: a verdict is certain only when every id is this session's own.
-    const own = entries.every((entry) => this.sessionIds.includes(entry.clientId));
-    if (!own) return bad ? 'uncertain' : 'harmless';
-    if (bad) return 'refused';
-    for (const entry of entries) introduced.add(entry.clientId);
+    if (!entries.every((entry) => this.sessionIds.includes(entry.clientId))) {
+      return entries.some(bad) ? 'uncertain' : 'harmless';
+    }
+    // As the server sees it: an id is this connection's while it holds it, or when the clock is newer
+    // than any it saw for the id (an older one is an echo, dropped quietly, never checked).
+    const own = entries.filter((entry) => {
+      const known = this.presence.get(entry.clientId);
+      return known?.owned || entry.clock > (known?.clock ?? -1);
+    });
+    if (own.some(bad)) return 'refused';
+    this.unsentPresence = own;
     return 'harmless';
+  }
+
+  /** Records what the server learns from the harmless awareness frame just sent (as Awareness does). */
+  private recordPresence(): void {
+    for (const entry of this.unsentPresence) {
+      const known = this.presence.get(entry.clientId) ?? { clock: -1, owned: false, hasState: false };
+      if (known.clock < entry.clock || (known.clock === entry.clock && entry.state === 'null' && known.hasState)) {
+        known.clock = entry.clock;
+        known.hasState = entry.state !== 'null';
+      }
+      known.owned = entry.state !== 'null';
+      this.presence.set(entry.clientId, known);
+    }
+    this.unsentPresence = [];
   }
 
   /** A corpus update (new to the target) missing its last one or two bytes, as a sync message. */
@@ -412,19 +444,20 @@ export class FuzzFrames {
     const onTarget = scratchPath === null;
     this.newSessionIds();
     this.fullRequests = 0;
-    const introduced = new Set<number>();
     const parts: Buffer[] = [];
     let frames = 0;
-    let refusedFrame: Uint8Array | null = null;
     for (let tries = 0; frames < harmless && tries < harmless * 4; tries++) {
       const frame = this.candidate();
-      const verdict = this.classify(frame, introduced, onTarget);
-      if (verdict === 'harmless') {
-        parts.push(wsFrame(OPCODE.binary, frame, { maskKey: this.rnd.bytes(4) }));
-        frames++;
-      } else if (verdict === 'refused' && refusedFrame === null) {
-        refusedFrame = frame;
-      }
+      if (this.classify(frame, onTarget) !== 'harmless') continue;
+      this.recordPresence();
+      parts.push(wsFrame(OPCODE.binary, frame, { maskKey: this.rnd.bytes(4) }));
+      frames++;
+    }
+    // Judged against what the server knows after every harmless frame, since it is sent after them.
+    let refusedFrame: Uint8Array | null = null;
+    for (let tries = 0; refusedFrame === null && tries < harmless; tries++) {
+      const frame = this.candidate();
+      if (this.classify(frame, onTarget) === 'refused') refusedFrame = frame;
     }
     const roll = this.rnd.next();
     // Half of the malformed endings are real updates cut short by a byte or two: their structs are

@@ -103,6 +103,30 @@ describe('limits', () => {
     await others.stillSyncing();
   });
 
+  it('messages per second: a stock client that echoes the presence of a busy room is not taken for a flood', async () => {
+    const { wsUrl, url } = await startTestServer({ maxMessagesPerSecond: 20 });
+    const docId = uniqueDocId();
+    const watcher = connectClient(wsUrl, docId);
+    await waitForSynced(watcher.provider);
+    const closes: number[] = [];
+    watcher.provider.on('connection-close', (event) => closes.push(event?.code ?? 0));
+    // Three people move their carets 15 times a second each: 45 changes a second reach the watcher, and
+    // y-websocket's provider sends each one back.
+    const movers = await Promise.all([1, 2, 3].map(() => openRawSocket(`${wsUrl}/${docId}`)));
+    for (let clock = 1; clock <= 30; clock++) {
+      for (const [i, mover] of movers.entries()) mover.socket.send(presence(5000 + i, clock, { caret: clock }));
+      await new Promise((resolve) => setTimeout(resolve, 66));
+    }
+    await waitFor(
+      () => watcher.provider.awareness.getStates().get(5002)?.caret === 30,
+      5000,
+      'the watcher saw every move',
+    );
+    expect(closes).toEqual([]);
+    expect(watcher.provider.wsconnected).toBe(true);
+    expect(await metricValue(url, 'quire_refusals_total', 'reason="rate_limited"')).toBe(0);
+  });
+
   it('whole-state requests: more than ten a connection in ten seconds close it with 4029', async () => {
     const { wsUrl, url } = await startTestServer();
     const docId = uniqueDocId();

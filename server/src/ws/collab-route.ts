@@ -101,6 +101,7 @@ export function createCollabRoute(ctx: ServerContext, heartbeat: Heartbeat) {
         peer = new SocketPeer(socket, wantsAcks, readOnly, {
           maxBufferedBytes: ctx.config.maxBufferedBytes,
           onSlowReader: () => ctx.metrics.refusals.inc({ reason: 'slow_reader' }),
+          onAwarenessSent: (size) => rate.credit(size),
           subject: grant.subject,
         });
         heartbeat.track(socket);

@@ -1,6 +1,7 @@
 import type { Duplex } from 'node:stream';
 import type { WebSocket } from 'ws';
 import { CLOSE_CODE } from '../../../shared/close-codes.js';
+import { MESSAGE_TYPE } from '../../../shared/protocol/message-type.js';
 import type { Peer } from '../sync/peer.js';
 
 let nextPeerNumber = 0;
@@ -16,6 +17,8 @@ export interface SocketPeerOptions {
   maxBufferedBytes?: number;
   /** Called once when the peer is dropped for not reading (for metrics). */
   onSlowReader?: () => void;
+  /** Called with the size of each presence (awareness) frame sent; stock clients echo those back. */
+  onAwarenessSent?: (size: number) => void;
   /** The access token's subject, if any. @default null */
   subject?: string | null;
 }
@@ -56,6 +59,7 @@ export class SocketPeer implements Peer {
       process.nextTick(this.uncork);
     }
     this.socket.send(frame, { binary: true });
+    if (frame[0] === MESSAGE_TYPE.awareness) this.options.onAwarenessSent?.(frame.length);
   }
 
   private readonly uncork = (): void => {
