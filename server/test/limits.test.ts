@@ -9,7 +9,8 @@ import {
   encodeSyncStep1,
   encodeSyncUpdate,
 } from '../../shared/protocol/encode.js';
-import { connectClient, startTestServer, text, uniqueDocId, waitFor, waitForSynced } from './helpers.js';
+import { connectClient, startTestServer, tempDir, text, uniqueDocId, waitFor, waitForSynced } from './helpers.js';
+import { spawnServer } from './child-server.js';
 import { openRawSocket } from './raw-socket.js';
 import { metricValue, mintToken, openSocket, openTcp, TEST_SECRET } from './security-helpers.js';
 
@@ -203,6 +204,23 @@ describe('limits', () => {
     await waitFor(() => observer.provider.awareness.getStates().has(99), 5000, 'mallory own presence');
     expect(observer.provider.awareness.getStates().get(aliceId)).toEqual({ user: 'alice' });
     expect(mallory.socket.readyState).toBe(mallory.socket.OPEN);
+  });
+
+  it('presence with clock 0 (which Yjs never stores) does not crash the server when its sender leaves', async () => {
+    const server = await spawnServer({ QUIRE_DATA_DIR: tempDir() });
+    const docId = uniqueDocId();
+    const observer = connectClient(server.wsUrl, docId);
+    await waitForSynced(observer.provider);
+    const raw = await openRawSocket(`${server.wsUrl}/${docId}`);
+    raw.socket.send(presence(6100, 0, { user: 'clock zero' }));
+    raw.socket.send(presence(6101, 1, { user: 'clock one' }));
+    await waitFor(() => observer.provider.awareness.getStates().has(6101), 5000, 'second presence shown');
+    raw.socket.close();
+    await waitFor(() => !observer.provider.awareness.getStates().has(6101), 5000, 'presence removed on leave');
+    expect(server.process.exitCode).toBeNull();
+    const late = connectClient(server.wsUrl, docId);
+    await waitForSynced(late.provider);
+    expect(observer.provider.wsconnected).toBe(true);
   });
 
   it('presence echoed back after its owner left is neither a claim nor a refusal', async () => {

@@ -258,8 +258,9 @@ export class Room {
     if (!state) return;
     this.watcher?.leaving(peer);
     this.peers.delete(peer);
-    if (state.awarenessIds.size > 0) {
-      const ids = [...state.awarenessIds];
+    // An id Yjs never stored (a first entry with clock 0 is ignored) has nothing to remove or encode.
+    const ids = [...state.awarenessIds].filter((id) => this.awareness.meta.has(id));
+    if (ids.length > 0) {
       awarenessProtocol.removeAwarenessStates(this.awareness, ids, ORIGIN.server);
       this.deps.fanout?.localAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids));
     }

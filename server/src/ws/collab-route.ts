@@ -16,30 +16,48 @@ const MAX_FRAMES_BEFORE_LOAD = 1000;
 /** setTimeout's longest delay; later expiries re-arm. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
+/** What the route does with a socket's events once it reads them itself. */
+interface SocketHandlers {
+  /** One frame from the client; null for a text frame. */
+  frame: (frame: Uint8Array | null) => void;
+  close: () => void;
+  /** The socket reported an error (ws closes it). */
+  error: (error: unknown) => void;
+  /** Handling a frame threw: a bug, logged, never allowed to end the process. */
+  failed: (error: unknown) => void;
+}
+
 /**
- * Hono's Node adapter copies every message into a new ArrayBuffer and wraps it in a MessageEvent: a
- * few microseconds and some garbage per frame, for every keystroke of every client. Its listener is
- * added right after `onOpen` returns; once it is there, this swaps it for one that hands over the
- * `Buffer` ws produced (a fresh allocation per message, never reused, so the room may keep views of
- * it). If the adapter ever behaves differently (not exactly one listener), its path stays in use.
+ * Hono's Node adapter copies every message into a new ArrayBuffer and wraps it in a MessageEvent (a
+ * few microseconds and some garbage per frame, for every keystroke of every client), and its listeners
+ * keep the whole upgrade request alive for the life of the connection (Hono's Context with its
+ * closures, the Request, the Node IncomingMessage: several KB per idle connection). It adds a
+ * `message`, a `close` and an `error` listener right after `onOpen` returns; this swaps exactly those
+ * for direct ones. ws hands over a fresh Buffer per message, never reused, so the room may keep views
+ * of it. If the adapter ever adds anything else, its path stays in use.
  */
-function readFramesDirectly(
-  socket: WebSocket,
-  receive: (frame: Uint8Array | null) => void,
-  onError: (error: unknown) => void,
-): void {
+function takeOverFromAdapter(socket: WebSocket, handlers: SocketHandlers): void {
+  const before = { close: socket.listeners('close'), error: socket.listeners('error') };
   queueMicrotask(() => {
-    const listeners = socket.listeners('message');
-    if (listeners.length !== 1) return;
-    socket.off('message', listeners[0] as (...args: unknown[]) => void);
+    const added = {
+      message: socket.listeners('message'),
+      close: socket.listeners('close').filter((listener) => !before.close.includes(listener)),
+      error: socket.listeners('error').filter((listener) => !before.error.includes(listener)),
+    };
+    if (added.message.length !== 1 || added.close.length !== 1 || added.error.length !== 1) return;
+    for (const [event, listeners] of Object.entries(added)) {
+      socket.off(event, listeners[0] as (...args: unknown[]) => void);
+    }
     socket.on('message', (data: Buffer, isBinary: boolean) => {
       // As in the adapter: a throw here would escape into the socket's data handler and end the process.
       try {
-        receive(isBinary ? data : null);
+        handlers.frame(isBinary ? data : null);
       } catch (error) {
-        onError(error);
+        handlers.failed(error);
       }
     });
+    socket.on('close', handlers.close);
+    socket.on('error', handlers.error);
   });
 }
 
@@ -91,13 +109,27 @@ export function createCollabRoute(ctx: ServerContext, heartbeat: Heartbeat) {
       else if (early.length < MAX_FRAMES_BEFORE_LOAD) early.push(frame);
       else peer.close(CLOSE_CODE.tryAgainLater, 'too many messages before the document loaded');
     };
+    const onHandlerFailed = (error: unknown) => {
+      ctx.metrics.errors.inc({ kind: 'internal' });
+      ctx.logger.error({ docId, err: error }, 'handling a socket event failed');
+    };
+    const onSocketClose = () => {
+      closed = true;
+      if (expiry) clearTimeout(expiry);
+      ctx.metrics.connections.dec();
+      // A close event handler that threw would end the process: log it instead.
+      try {
+        if (peer && room) room.removePeer(peer);
+      } catch (error) {
+        onHandlerFailed(error);
+      }
+    };
+    const onSocketError = (error: unknown) => {
+      ctx.logger.debug({ docId, err: error }, 'socket error');
+    };
     return {
       onOpen(_event, ws) {
         socket = ws.raw as WebSocket;
-        readFramesDirectly(socket, receiveFrame, (error) => {
-          ctx.metrics.errors.inc({ kind: 'internal' });
-          ctx.logger.error({ docId, err: error }, 'handling a message failed');
-        });
         peer = new SocketPeer(socket, wantsAcks, readOnly, {
           maxBufferedBytes: ctx.config.maxBufferedBytes,
           onSlowReader: () => ctx.metrics.refusals.inc({ reason: 'slow_reader' }),
@@ -120,19 +152,18 @@ export function createCollabRoute(ctx: ServerContext, heartbeat: Heartbeat) {
             joining.close(CLOSE_CODE.internalError, 'could not load the document');
           },
         );
+        takeOverFromAdapter(socket, {
+          frame: receiveFrame,
+          close: onSocketClose,
+          error: onSocketError,
+          failed: onHandlerFailed,
+        });
       },
       onMessage(event) {
         receiveFrame(event.data instanceof ArrayBuffer ? new Uint8Array(event.data) : null);
       },
-      onClose() {
-        closed = true;
-        if (expiry) clearTimeout(expiry);
-        ctx.metrics.connections.dec();
-        if (peer && room) room.removePeer(peer);
-      },
-      onError(event) {
-        ctx.logger.debug({ docId, event: event.type }, 'socket error');
-      },
+      onClose: onSocketClose,
+      onError: onSocketError,
     };
   });
   route.get('/r/:viewId', connect);
