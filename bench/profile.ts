@@ -6,10 +6,12 @@
  *
  *   npm run bench:profile -- quire-sqlite throughput
  */
+
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildServer } from '../scripts/build-server.mjs';
 import { scenarioPlans } from './harness/plan.js';
 import { runInWorker } from './harness/run-worker.js';
 import { startTarget } from './harness/target-process.js';
@@ -26,6 +28,7 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 async function main(): Promise<void> {
   const [targetName = 'quire-sqlite', scenarioId = 'throughput'] = process.argv.slice(2);
   const target = targetByName(targetName);
+  if (target.name.startsWith('quire')) await buildServer();
   const scenario = scenarioPlans(process.env.BENCH_QUICK === '1').find((s) => s.id === scenarioId);
   if (!scenario || scenario.kind === 'cold-load') throw new Error(`profile a live scenario, not "${scenarioId}"`);
   const profileDir = join(repoRoot, 'bench/results/tmp/profiles', `${targetName}-${scenarioId}-${Date.now()}`);

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildServer } from '../scripts/build-server.mjs';
 import { REPO_ROOT } from './support/paths.js';
 
 const BUILT_DIR = join(REPO_ROOT, 'dist/client');
@@ -18,12 +19,13 @@ function newestMtime(path: string): number {
 }
 
 /**
- * Builds the web client when `dist/client` is missing or older than its sources (the tests drive the
- * built app), then snapshots it into a temporary directory that every test server serves
- * (`QUIRE_E2E_CLIENT_DIR`), so a rebuild during the run cannot swap files under a loaded page.
- * Returns the teardown that removes the snapshot.
+ * Bundles the server (the tests run what `npm start` runs) and builds the web client when `dist/client`
+ * is missing or older than its sources (the tests drive the built app), then snapshots the client into
+ * a temporary directory that every test server serves (`QUIRE_E2E_CLIENT_DIR`), so a rebuild during
+ * the run cannot swap files under a loaded page. Returns the teardown that removes the snapshot.
  */
-export default function globalSetup(): () => void {
+export default async function globalSetup(): Promise<() => void> {
+  await buildServer();
   const builtAt = existsSync(BUILT_INDEX) ? statSync(BUILT_INDEX).mtimeMs : 0;
   const sourcesAt = Math.max(...SOURCES.map((source) => newestMtime(join(REPO_ROOT, source))));
   if (builtAt < sourcesAt) {

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as Y from 'yjs';
+import { buildServer } from '../../scripts/build-server.mjs';
 import { assertTrace, textOf } from '../scenarios/trace.js';
 import { appliesTo, type BenchPlan, type ScenarioPlan } from './plan.js';
 import { runInWorker } from './run-worker.js';
@@ -39,6 +40,7 @@ export async function runBench(plan: BenchPlan, ctx: RunContext): Promise<CellRe
   const live = plan.scenarios.filter((s) => s.kind !== 'cold-load');
   const cold = plan.scenarios.find((s) => s.kind === 'cold-load');
   if (cold) assertTrace(plan.tracePath);
+  if (plan.targets.some((t) => t.name.startsWith('quire'))) await buildServer();
 
   const cells: { scenario: ScenarioPlan; target: TargetSpec; run: number }[] = [];
   if (plan.freshTargets) {

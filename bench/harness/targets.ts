@@ -21,6 +21,9 @@ export interface TargetSpec {
   readStored?(dataDir: string, docId: string): Uint8Array[];
 }
 
+/** What `npm start` runs; `npm run build:server` writes it. */
+export const QUIRE_BUNDLE = 'dist/server/main.js';
+
 const quire = (name: string, label: string, env: Record<string, string>): TargetSpec => ({
   name,
   label,
@@ -29,7 +32,8 @@ const quire = (name: string, label: string, env: Record<string, string>): Target
   persistent: env.QUIRE_STORAGE === 'sqlite',
   peer: false,
   launch: (port, dataDir) => ({
-    args: ['--import', 'tsx', 'server/src/main.ts'],
+    // The bundle `npm start` runs (built by runBench), not the sources through tsx.
+    args: [QUIRE_BUNDLE],
     env: {
       PORT: String(port),
       HOST: '127.0.0.1',

@@ -22,14 +22,16 @@ export async function runDurableAck(target: TargetEndpoint, options: DurableAckO
   const [clientId] = writerClientIds(1) as [number];
   let answered: (() => void) | null = null;
   let acked = 0;
-  const writer = await LoadClient.connect({
+  // Assigned once connected; an ack of the initial sync can arrive before that.
+  let writer: LoadClient | undefined;
+  writer = await LoadClient.connect({
     baseUrl: target.baseUrl,
     protocol: target.protocol,
     docId,
     acks: target.durableAcks,
     onAck: (count) => {
       acked = count;
-      if (acked >= writer.updatesSent) answered?.();
+      if (writer && acked >= writer.updatesSent) answered?.();
     },
   });
   const reader = target.durableAcks
@@ -43,7 +45,8 @@ export async function runDurableAck(target: TargetEndpoint, options: DurableAckO
             if (client === clientId) answered?.();
           }),
       });
-  const frames = makeWriterUpdates(clientId, total).updates.map((update) => writer.frameUpdate(update));
+  const connected = writer;
+  const frames = makeWriterUpdates(clientId, total).updates.map((update) => connected.frameUpdate(update));
   const latencies: number[] = [];
   const notes: string[] = [];
   try {
@@ -54,7 +57,7 @@ export async function runDurableAck(target: TargetEndpoint, options: DurableAckO
         timer = setTimeout(() => resolve(false), options.answerTimeoutMs ?? 5000);
       });
       const started = performance.now();
-      writer.sendFrame(frames[i] as Uint8Array);
+      connected.sendFrame(frames[i] as Uint8Array);
       const ok = await answer;
       const elapsed = performance.now() - started;
       clearTimeout(timer);
@@ -71,7 +74,7 @@ export async function runDurableAck(target: TargetEndpoint, options: DurableAckO
       notes,
     };
   } finally {
-    writer.terminate();
+    connected.terminate();
     reader?.terminate();
   }
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from './paths.js';
 
-/** How long a server may take to print its URL (tsx compiles on start; the machine is shared). */
+/** How long a server may take to print its URL (the machine is shared). */
 const START_TIMEOUT_MS = 60_000;
 
 export interface QuireProcessOptions {
@@ -13,8 +13,9 @@ export interface QuireProcessOptions {
 }
 
 /**
- * The real server entry point (`server/src/main.ts`) as a child process with its own temporary data
- * directory, so a test can SIGKILL it and start it again on the same port and data.
+ * The server as `npm start` runs it (`dist/server/main.js`, bundled by the global setup) as a child
+ * process with its own temporary data directory, so a test can SIGKILL it and start it again on the
+ * same port and data.
  */
 export class QuireProcess {
   readonly dataDir = mkdtempSync(join(tmpdir(), 'quire-e2e-'));
@@ -47,7 +48,7 @@ export class QuireProcess {
   /** Starts the server (port 0 the first time, the same port after a kill) and waits for its URL. */
   async start(): Promise<void> {
     if (this.running) throw new Error('the server is already running');
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+    const child = spawn(process.execPath, ['dist/server/main.js'], {
       cwd: REPO_ROOT,
       env: {
         ...process.env,

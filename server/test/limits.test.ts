@@ -9,8 +9,8 @@ import {
   encodeSyncStep1,
   encodeSyncUpdate,
 } from '../../shared/protocol/encode.js';
-import { connectClient, startTestServer, tempDir, text, uniqueDocId, waitFor, waitForSynced } from './helpers.js';
 import { spawnServer } from './child-server.js';
+import { connectClient, startTestServer, tempDir, text, uniqueDocId, waitFor, waitForSynced } from './helpers.js';
 import { openRawSocket } from './raw-socket.js';
 import { metricValue, mintToken, openSocket, openTcp, TEST_SECRET } from './security-helpers.js';
 
