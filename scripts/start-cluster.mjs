@@ -9,6 +9,7 @@ import { connect, createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { buildServer } from './build-server.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
@@ -45,7 +46,7 @@ function buildClientIfMissing() {
 }
 
 function startInstance(instancePort, n) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+  const child = spawn(process.execPath, ['dist/server/main.js'], {
     env: {
       ...process.env,
       PORT: String(instancePort),
@@ -101,6 +102,7 @@ try {
   process.exit(1);
 }
 buildClientIfMissing();
+await buildServer();
 const children = instancePorts.map((instancePort, i) => startInstance(instancePort, i + 1));
 const proxy = startProxy();
 let stopping = false;
