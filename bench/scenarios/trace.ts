@@ -4,11 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import * as Y from 'yjs';
 
-/** Where the trace lives: `../shared/traces/` beside the repository (a sibling folder of the clone). */
-export const DEFAULT_TRACE_PATH = resolve(
-  dirname(fileURLToPath(import.meta.url)),
-  '../../../shared/traces/automerge-paper.json.gz',
-);
+/** Where the trace lives: `bench/traces/` (CC BY 4.0; attribution in its README). */
+export const DEFAULT_TRACE_PATH = resolve(dirname(fileURLToPath(import.meta.url)), '../traces/automerge-paper.json.gz');
 
 /** `{ startContent, endContent, txns: [{ patches: [[pos, numDeleted, inserted]] }] }` (josephg/editing-traces). */
 interface TraceFile {
@@ -26,9 +23,8 @@ export function assertTrace(path: string): void {
   if (!existsSync(path)) {
     throw new TraceMissingError(
       `The editing trace for the cold-load benchmark is missing: ${path}\n` +
-        'Put automerge-paper.json.gz (josephg/editing-traces, sequential_traces/, CC BY 4.0) in a folder ' +
-        '`shared/traces/` next to the clone, or set BENCH_TRACE=<path>, or leave cold-load out with ' +
-        'BENCH_SCENARIOS.',
+        'It ships in bench/traces/ (josephg/editing-traces, sequential_traces/automerge-paper.json.gz, ' +
+        'CC BY 4.0); restore it from git, or set BENCH_TRACE=<path>, or leave cold-load out with BENCH_SCENARIOS.',
     );
   }
 }
