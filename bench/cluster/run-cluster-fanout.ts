@@ -5,13 +5,16 @@
  * QUIRE_BENCH_REDIS_URL). Environment: BENCH_RUNS (default 3), BENCH_READERS (default 100),
  * BENCH_UPDATES (default 300). Prints a Markdown table and writes it to bench/results/tmp/.
  */
+
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildServer } from '../../scripts/build-server.mjs';
 import { type RunningTarget, startTarget } from '../harness/target-process.js';
 import type { TargetSpec } from '../harness/targets.js';
+import { QUIRE_BUNDLE } from '../harness/targets.js';
 import { connectMany } from '../load/connect-many.js';
 import { Countdown, delay } from '../load/countdown.js';
 import { LoadClient } from '../load/load-client.js';
@@ -36,7 +39,7 @@ const quireOnPostgres = (name: string, prefix: string | null): TargetSpec => ({
   persistent: true,
   peer: false,
   launch: (port, dataDir) => ({
-    args: ['--import', 'tsx', 'server/src/main.ts'],
+    args: [QUIRE_BUNDLE],
     env: {
       PORT: String(port),
       HOST: '127.0.0.1',
@@ -90,6 +93,7 @@ async function fanout(
 
 async function start(spec: TargetSpec): Promise<{ running: RunningTarget; dataDir: string }> {
   const dataDir = mkdtempSync(join(tmpdir(), `quire-bench-${spec.name}-`));
+  await buildServer();
   return { running: await startTarget(spec, { repoRoot, dataDir }), dataDir };
 }
 
