@@ -74,9 +74,9 @@ export function scenarioPlans(quick: boolean): ScenarioPlan[] {
     fanout(500, 100, 50),
     {
       id: 'throughput',
-      title: 'Throughput, 8 docs × 4 clients all writing, 16 in flight each',
+      title: 'Throughput, 8 docs × 4 clients all writing, 16 in flight each (after a 20% warm-up)',
       kind: 'throughput',
-      options: { docs: 8, clientsPerDoc: 4, updatesPerClient: 400, window: 16 },
+      options: { docs: 8, clientsPerDoc: 4, updatesPerClient: 1500, window: 16 },
     },
     {
       id: 'idle-memory',
