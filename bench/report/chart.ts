@@ -89,9 +89,9 @@ export function renderChart(rows: readonly SummaryRow[], targets: readonly strin
       `<line x1="${scale(panel.goal).toFixed(1)}" y1="${top - 4}" x2="${scale(panel.goal).toFixed(1)}" y2="${bottom}" stroke="#dc2626" stroke-dasharray="4 3" stroke-width="1.5"/>`,
     );
     parts.push(
-      `<text x="${scale(panel.goal).toFixed(1)}" y="${top - 7}" font-size="10" fill="#dc2626" text-anchor="middle">Quire target ${panel.goal}×</text>`,
+      `<text x="${scale(panel.goal).toFixed(1)}" y="${bottom + 11}" font-size="10" fill="#dc2626" text-anchor="middle">Quire target ${panel.goal}×</text>`,
     );
-    y = bottom + 18;
+    y = bottom + 26;
   }
   const height = y + 8;
   return [
