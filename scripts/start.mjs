@@ -28,7 +28,8 @@ const stale =
     Math.min(...builtFiles.map((file) => statSync(file).mtimeMs));
 if (clientExists && stale) {
   console.log('Building the web client…');
-  const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
+  // The client only: the server is bundled below either way.
+  const build = spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 

@@ -93,7 +93,6 @@ async function fanout(
 
 async function start(spec: TargetSpec): Promise<{ running: RunningTarget; dataDir: string }> {
   const dataDir = mkdtempSync(join(tmpdir(), `quire-bench-${spec.name}-`));
-  await buildServer();
   return { running: await startTarget(spec, { repoRoot, dataDir }), dataDir };
 }
 
@@ -103,6 +102,7 @@ async function stop(target: { running: RunningTarget; dataDir: string }): Promis
 }
 
 async function main(): Promise<void> {
+  await buildServer();
   const rows: Record<'single' | 'cluster', { p50: number; p95: number; p99: number; missing: number }[]> = {
     single: [],
     cluster: [],
