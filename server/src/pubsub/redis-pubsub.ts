@@ -97,7 +97,12 @@ export class RedisPubSub implements PubSub {
 
   async publish(topic: string, message: Uint8Array): Promise<void> {
     if (this.closed || this.pub.status !== 'ready') throw new PubSubUnavailableError('redis is not connected');
-    await this.pub.publish(topic, Buffer.from(message.buffer, message.byteOffset, message.byteLength));
+    try {
+      await this.pub.publish(topic, Buffer.from(message.buffer, message.byteOffset, message.byteLength));
+    } catch (error) {
+      // The socket can close before ioredis updates its status; callers see one kind of failure either way.
+      throw new PubSubUnavailableError(`redis publish failed: ${(error as Error).message}`);
+    }
   }
 
   onResync(listener: () => void): () => void {
