@@ -143,7 +143,7 @@ describe('collab session against a real server', () => {
     // Past the end of the local-copy wait, which used to start a second connect over the live one.
     await new Promise((resolve) => setTimeout(resolve, 600));
     expect(session.state.connection).toBe('connected');
-    expect(session.state.save).toBe('saved');
+    await waitFor(() => session.state.save === 'saved', 5000, 'saved');
   });
 
   it('learns why a handshake was refused by asking over HTTP, and stops', async () => {

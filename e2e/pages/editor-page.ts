@@ -92,6 +92,12 @@ export class EditorPage {
   async waitUntilReady(): Promise<void> {
     await expect(this.content).toBeVisible();
     await this.expectConnection('connected');
+    // "connected" shows when the socket opens; the content is complete only after the first sync.
+    await expect
+      .poll(() =>
+        this.root.evaluate((element) => (element as HTMLElement & { state: { synced: boolean } | null }).state?.synced),
+      )
+      .toBe(true);
   }
 
   toolbar(name: ToolbarButton): Locator {

@@ -109,7 +109,11 @@ describe('fuzzing', () => {
           }
           sent += session.frames;
           sessions++;
-          const outcome = await rawSession(server.port, session.request, session.bytes, { hangUp: session.hangUp });
+          const outcome = await rawSession(server.port, session.request, session.bytes, {
+            hangUp: session.hangUp,
+            // Generous: on a crowded machine one of thousands of sessions can wait seconds for its turn.
+            deadlineMs: 15_000,
+          });
           if (outcome.timedOut) record(session.kind, 'timeout');
           else if (session.bytes.length === 0) record(`handshake:${session.kind}`, outcome.status);
           else record(session.kind, outcome.status === 101 ? outcome.closeCode : `http ${outcome.status}`);

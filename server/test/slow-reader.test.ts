@@ -58,7 +58,6 @@ describe('slow readers', () => {
     };
     for (let clock = 1; clock <= 20; clock++) send(clock);
     await waitFor(() => activeBytes >= sent, 15_000, 'warm-up relayed');
-    global.gc?.();
     const baseline = rssOf(pid);
     let peak = baseline;
     const sampler = setInterval(() => {

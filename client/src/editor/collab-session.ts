@@ -319,7 +319,7 @@ export class CollabSession extends EventTarget {
   private readonly onSync = (synced: boolean) => {
     if (!synced) return;
     this.attempts = 0;
-    this.update();
+    this.update(true); // `state.synced` changed even when the save state did not
     this.dispatchEvent(new Event('synced'));
   };
 

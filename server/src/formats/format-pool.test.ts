@@ -56,7 +56,8 @@ describe('FormatPool', () => {
   });
 
   it('an import that exhausts the worker heap fails alone; the pool keeps working', async () => {
-    const small = pool({ maxHeapMb: 24 });
+    // A long timeout: on a slow machine the heap limit, not the clock, must end the import.
+    const small = pool({ maxHeapMb: 24, timeoutMs: 100_000 });
     const huge = `${'- item with some words in it\n'.repeat(100_000)}`;
     await expect(small.run('import', { text: huge, format: 'markdown', title: null })).rejects.toMatchObject({
       code: 'conversion_failed',

@@ -104,19 +104,21 @@ describe('Fanout', () => {
 
   it('an instance that falls silent loses its presence and makes every document catch up; one that says bye only loses its presence', async () => {
     const hub = new LocalPubSubHub();
-    const watcher = await open(new LocalPubSub(hub), 200);
+    // Long enough that a stalled test process does not take a live instance for a silent one.
+    const SILENCE_MS = 1000;
+    const watcher = await open(new LocalPubSub(hub), SILENCE_MS);
     const listener = new RecordingListener();
     await watcher.join('d', listener);
-    const crashing = await open(new LocalPubSub(hub), 200);
-    const leaving = await open(new LocalPubSub(hub), 200);
-    await waitFor(() => watcher.otherInstances === 2, 2000, 'heartbeats');
+    const crashing = await open(new LocalPubSub(hub), SILENCE_MS);
+    const leaving = await open(new LocalPubSub(hub), SILENCE_MS);
+    await waitFor(() => watcher.otherInstances === 2, 5000, 'heartbeats');
     await leaving.stop();
-    await waitFor(() => listener.events.includes(`gone:${leaving.instanceId}`), 2000, 'bye');
+    await waitFor(() => listener.events.includes(`gone:${leaving.instanceId}`), 5000, 'bye');
     expect(listener.events).not.toContain('catch-up');
     // A crash: heartbeats stop without a goodbye.
     fanouts.splice(fanouts.indexOf(crashing), 1);
     (crashing as unknown as { timer: NodeJS.Timeout }).timer.close();
-    await waitFor(() => listener.events.includes(`gone:${crashing.instanceId}`), 2000, 'expiry');
+    await waitFor(() => listener.events.includes(`gone:${crashing.instanceId}`), 5000, 'expiry');
     expect(listener.events).toContain('catch-up');
     expect(watcher.otherInstances).toBe(0);
   });
