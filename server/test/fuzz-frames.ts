@@ -79,6 +79,8 @@ interface PresenceRecord {
 export interface Session {
   /** A handshake request (possibly malformed). */
   request: string | Buffer;
+  /** The document path it targets. */
+  path: string;
   /** WebSocket bytes to write once upgraded (empty for a malformed handshake). */
   bytes: Buffer;
   /** Frames in `bytes`. */
@@ -367,11 +369,19 @@ export class FuzzFrames {
     this.unsentPresence = [];
   }
 
-  /** A corpus update (new to the target) missing its last one or two bytes, as a sync message. */
-  private truncatedUpdate(): Uint8Array {
-    const update = this.rnd.pick(this.corpus);
-    const cut = update.subarray(0, update.length - 1 - this.rnd.int(2));
-    return this.rnd.next() < 0.5 ? encodeSyncUpdate(cut) : encodeSyncStep2(cut);
+  /**
+   * A corpus update (new to the target) missing its last one or two bytes, as a sync message. Only cuts
+   * that no longer decode as the server reads them (update format 1): the corpus's format-2 update, cut,
+   * can still read as some other format-1 update, which the server may rightly accept.
+   */
+  private truncatedUpdate(): Uint8Array | null {
+    for (let tries = 0; tries < 10; tries++) {
+      const update = this.rnd.pick(this.corpus);
+      const cut = update.subarray(0, update.length - 1 - this.rnd.int(2));
+      if (this.classifyUpdate(cut, false) !== 'refused') continue;
+      return this.rnd.next() < 0.5 ? encodeSyncUpdate(cut) : encodeSyncStep2(cut);
+    }
+    return null;
   }
 
   /** A WebSocket-level violation (RFC 6455), as bytes. */
@@ -439,7 +449,8 @@ export class FuzzFrames {
    * the target send only frames that leave it unchanged; sessions on `scratchPath` send any that decode.
    */
   session(harmless: number, scratchPath: string | null = null): Session {
-    if (this.rnd.next() < 0.04) return { ...this.badHandshake(), bytes: Buffer.alloc(0), frames: 0, hangUp: false };
+    if (this.rnd.next() < 0.04)
+      return { ...this.badHandshake(), path: this.path, bytes: Buffer.alloc(0), frames: 0, hangUp: false };
     const path = scratchPath ?? this.path;
     const onTarget = scratchPath === null;
     this.newSessionIds();
@@ -462,11 +473,12 @@ export class FuzzFrames {
     const roll = this.rnd.next();
     // Half of the malformed endings are real updates cut short by a byte or two: their structs are
     // complete, only the delete set is missing, the case a server that applies before checking half-applies.
-    if (roll < 0.3) refusedFrame = this.truncatedUpdate();
+    if (roll < 0.3) refusedFrame = this.truncatedUpdate() ?? refusedFrame;
     if (roll < 0.6 && refusedFrame) {
       parts.push(wsFrame(OPCODE.binary, refusedFrame));
       return {
         request: handshakeRequest(path),
+        path,
         bytes: Buffer.concat(parts),
         frames: frames + 1,
         hangUp: false,
@@ -478,6 +490,7 @@ export class FuzzFrames {
       parts.push(violation.bytes);
       return {
         request: handshakeRequest(path),
+        path,
         bytes: Buffer.concat(parts),
         frames: frames + 1,
         hangUp: violation.hangUp,
@@ -487,6 +500,7 @@ export class FuzzFrames {
     parts.push(wsFrame(OPCODE.close, Uint8Array.from(u16(1000))));
     return {
       request: handshakeRequest(path),
+      path,
       bytes: Buffer.concat(parts),
       frames: frames + 1,
       hangUp: false,

@@ -114,8 +114,13 @@ describe('fuzzing', () => {
             // Generous: on a crowded machine one of thousands of sessions can wait seconds for its turn.
             deadlineMs: 15_000,
           });
-          if (outcome.timedOut) record(session.kind, 'timeout');
-          else if (session.bytes.length === 0) record(`handshake:${session.kind}`, outcome.status);
+          if (outcome.timedOut) {
+            record(session.kind, 'timeout');
+            // Enough to see which frame the server did not answer as predicted.
+            console.log(
+              `fuzz timeout: ${session.kind} on ${session.path}, last bytes ${session.bytes.subarray(-400).toString('hex')}`,
+            );
+          } else if (session.bytes.length === 0) record(`handshake:${session.kind}`, outcome.status);
           else record(session.kind, outcome.status === 101 ? outcome.closeCode : `http ${outcome.status}`);
         }
       };
