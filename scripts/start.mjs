@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildServer } from './build-server.mjs';
+import { buildServer, serverNodeArgs } from './build-server.mjs';
 
 // npm runs scripts from the package root; do the same when started directly.
 process.chdir(fileURLToPath(new URL('..', import.meta.url)));
@@ -35,5 +35,5 @@ if (clientExists && stale) {
 
 // The server runs as a plain JavaScript bundle (see build-server.mjs); bundling takes a fraction of a second.
 await buildServer();
-const server = spawnSync(process.execPath, ['dist/server/main.js'], { stdio: 'inherit' });
+const server = spawnSync(process.execPath, serverNodeArgs(), { stdio: 'inherit' });
 process.exit(server.status ?? 1);

@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { buildServer } from '../../scripts/build-server.mjs';
 import { type RunningTarget, startTarget } from '../harness/target-process.js';
 import type { TargetSpec } from '../harness/targets.js';
-import { QUIRE_BUNDLE } from '../harness/targets.js';
+import { QUIRE_ARGS } from '../harness/targets.js';
 import { connectMany } from '../load/connect-many.js';
 import { Countdown, delay } from '../load/countdown.js';
 import { LoadClient } from '../load/load-client.js';
@@ -39,7 +39,7 @@ const quireOnPostgres = (name: string, prefix: string | null): TargetSpec => ({
   persistent: true,
   peer: false,
   launch: (port, dataDir) => ({
-    args: [QUIRE_BUNDLE],
+    args: QUIRE_ARGS,
     env: {
       PORT: String(port),
       HOST: '127.0.0.1',

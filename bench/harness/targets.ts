@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { serverNodeArgs } from '../../scripts/build-server.mjs';
 import type { WireProtocol } from '../load/frames.js';
 
 /** How to start one target and what it can do. */
@@ -21,8 +22,8 @@ export interface TargetSpec {
   readStored?(dataDir: string, docId: string): Uint8Array[];
 }
 
-/** What `npm start` runs; `npm run build:server` writes it. */
-export const QUIRE_BUNDLE = 'dist/server/main.js';
+/** What `npm start` runs, as it runs it; `npm run build:server` writes the bundle. */
+export const QUIRE_ARGS = serverNodeArgs();
 
 const quire = (name: string, label: string, env: Record<string, string>): TargetSpec => ({
   name,
@@ -33,7 +34,7 @@ const quire = (name: string, label: string, env: Record<string, string>): Target
   peer: false,
   launch: (port, dataDir) => ({
     // The bundle `npm start` runs (built by runBench), not the sources through tsx.
-    args: [QUIRE_BUNDLE],
+    args: QUIRE_ARGS,
     env: {
       PORT: String(port),
       HOST: '127.0.0.1',

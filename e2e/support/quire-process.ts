@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { serverNodeArgs } from '../../scripts/build-server.mjs';
 import { REPO_ROOT } from './paths.js';
 
 /** How long a server may take to print its URL (the machine is shared). */
@@ -48,7 +49,7 @@ export class QuireProcess {
   /** Starts the server (port 0 the first time, the same port after a kill) and waits for its URL. */
   async start(): Promise<void> {
     if (this.running) throw new Error('the server is already running');
-    const child = spawn(process.execPath, ['dist/server/main.js'], {
+    const child = spawn(process.execPath, serverNodeArgs(), {
       cwd: REPO_ROOT,
       env: {
         ...process.env,
