@@ -24,8 +24,6 @@ const readVarUint = (bytes: Uint8Array, start: number): number => {
   return value;
 };
 
-const compactionsStarted = (log: string): number => log.split('compaction started').length - 1;
-
 describe('durability under SIGKILL', () => {
   it(
     `${WRITERS} writers, ${ROUNDS} kills at random moments (compaction included): every update any client saw survives, in order`,
@@ -104,12 +102,25 @@ describe('durability under SIGKILL', () => {
         if (round % 2 === 0) {
           await new Promise((resolve) => setTimeout(resolve, 150 + Math.floor(Math.random() * 750)));
         } else {
-          // Odd rounds aim: kill the moment the next compaction says it started.
-          const seen = compactionsStarted(server.output());
-          await waitFor(() => compactionsStarted(server.output()) > seen, 15_000, 'a compaction');
+          // Odd rounds aim: kill the moment the next compaction says it started (on the output event, not
+          // a poll: the snapshot's write is a matter of milliseconds).
+          await new Promise<void>((resolve, reject) => {
+            const timer = setTimeout(() => reject(new Error('no compaction within 15 s')), 15_000);
+            const onData = (chunk: Buffer) => {
+              if (!chunk.toString().includes('compaction started')) return;
+              server.process.kill('SIGKILL');
+              server.process.stdout?.off('data', onData);
+              clearTimeout(timer);
+              resolve();
+            };
+            server.process.stdout?.on('data', onData);
+          });
         }
         server.process.kill('SIGKILL');
         expect(await server.exited).toBe('SIGKILL');
+        // Everything the process wrote before it died, not only what was read by the time it exited.
+        const stdout = server.process.stdout;
+        if (stdout && !stdout.readableEnded) await new Promise((resolve) => stdout.once('end', resolve));
         const log = server.output();
         if (log.lastIndexOf('compaction started') > log.lastIndexOf('compaction finished')) killedMidCompaction++;
         stop = true;
