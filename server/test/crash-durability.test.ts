@@ -101,6 +101,7 @@ describe('durability under SIGKILL', () => {
         });
         if (round % 2 === 0) {
           await new Promise((resolve) => setTimeout(resolve, 150 + Math.floor(Math.random() * 750)));
+          server.process.kill('SIGKILL');
         } else {
           // Odd rounds aim: kill the moment the next compaction says it started (on the output event, not
           // a poll: the snapshot's write is a matter of milliseconds).
@@ -116,7 +117,6 @@ describe('durability under SIGKILL', () => {
             server.process.stdout?.on('data', onData);
           });
         }
-        server.process.kill('SIGKILL');
         expect(await server.exited).toBe('SIGKILL');
         // Everything the process wrote before it died, not only what was read by the time it exited.
         const stdout = server.process.stdout;
