@@ -1,7 +1,7 @@
 /**
  * Every limit the server enforces, with its default: the one table (SECURITY.md repeats it, and a test
  * keeps the two in step). Each is configurable through the environment variable named in its comment.
- * Counts are per second over a fixed one-second window; sizes are bytes.
+ * Counts are per second over a fixed one-second window unless the name says otherwise; sizes are bytes.
  */
 export const DEFAULT_LIMITS = {
   /** `QUIRE_MAX_MESSAGE_BYTES`: largest WebSocket frame; larger ones close with 1009 without being buffered. */
@@ -28,6 +28,13 @@ export const DEFAULT_LIMITS = {
   maxBufferedBytes: 8 * 1024 * 1024,
   /** `QUIRE_HANDSHAKE_TIMEOUT_MS`: milliseconds a client has to send its complete HTTP upgrade request. */
   handshakeTimeoutMs: 10_000,
+  // REST (issue 12): writes per client address, and what one document may keep as versions on request.
+  /** `QUIRE_MAX_REST_WRITES_PER_MINUTE`: POST, PUT, PATCH and DELETE requests under `/api` one address may make per minute; more get HTTP 429. */
+  maxRestWritesPerMinute: 120,
+  /** `QUIRE_MAX_NAMED_VERSIONS`: named versions (and restore backups) one document may keep; more are refused with HTTP 409. */
+  maxNamedVersions: 100,
+  /** `QUIRE_MAX_NAMED_VERSION_BYTES`: stored bytes of those versions per document; past it new ones are refused with HTTP 409. */
+  maxNamedVersionBytes: 128 * 1024 * 1024,
 } as const;
 
 export type Limits = { -readonly [K in keyof typeof DEFAULT_LIMITS]: number };

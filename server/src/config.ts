@@ -22,6 +22,26 @@ function parseOrigins(value: string, ctx: z.RefinementCtx): string[] {
   return origins;
 }
 
+/** A DNS name (`docs.example.com`), a `*.` wildcard for its subdomains, or `*` alone: any Host. */
+const PUBLIC_HOST = /^(\*|(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*)$/;
+
+/** `docs.example.com, *.team.example` → lower-case names without a trailing dot; schemes and ports are refused. */
+function parsePublicHosts(value: string, ctx: z.RefinementCtx): string[] {
+  const hosts: string[] = [];
+  for (const part of value.split(',').map((item) => item.trim().toLowerCase().replace(/\.$/, ''))) {
+    if (part === '') continue;
+    if (!PUBLIC_HOST.test(part)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${part}" is not a host name like docs.example.com (no scheme, no port)`,
+      });
+      return z.NEVER;
+    }
+    hosts.push(part);
+  }
+  return hosts;
+}
+
 /** Every setting, with its environment variable and default. Validated once, in `main.ts`. */
 const configSchema = z.object({
   /** @default 1234 */
@@ -66,6 +86,10 @@ const configSchema = z.object({
   QUIRE_MAX_PENDING_BYTES: int(DEFAULT_LIMITS.maxPendingBytes, 0),
   QUIRE_MAX_BUFFERED_BYTES: int(DEFAULT_LIMITS.maxBufferedBytes, 1024),
   QUIRE_HANDSHAKE_TIMEOUT_MS: int(DEFAULT_LIMITS.handshakeTimeoutMs, 100),
+  // REST limits (issue 12), also in `shared/limits.ts`.
+  QUIRE_MAX_REST_WRITES_PER_MINUTE: int(DEFAULT_LIMITS.maxRestWritesPerMinute, 1),
+  QUIRE_MAX_NAMED_VERSIONS: int(DEFAULT_LIMITS.maxNamedVersions, 1),
+  QUIRE_MAX_NAMED_VERSION_BYTES: int(DEFAULT_LIMITS.maxNamedVersionBytes, 1024),
   /** Token mode with HS256: the shared secret (at least 32 characters). Unset: open mode. */
   QUIRE_AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   /** Token mode with a public key (PEM, SPKI; `\n` escapes allowed); RS*, PS*, ES* or EdDSA by key type. */
@@ -81,6 +105,13 @@ const configSchema = z.object({
     .string()
     .transform((value, ctx) => parseOrigins(value, ctx))
     .optional(),
+  /** Host names (besides loopback names and IP addresses) this server answers to; `*`: any. Guards against DNS rebinding. */
+  QUIRE_PUBLIC_HOSTS: z
+    .string()
+    .transform((value, ctx) => parsePublicHosts(value, ctx))
+    .optional(),
+  /** Operator credential (32+ characters, sent as `Authorization: Bearer`): lists documents in open mode. */
+  QUIRE_ADMIN_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
   /** `true` behind a reverse proxy: the client address is the last `X-Forwarded-For` entry. @default false */
   QUIRE_TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false'),
   /** Key for read-only view ids (32+ characters); unset: generated once and kept in QUIRE_DATA_DIR. */
@@ -133,11 +164,23 @@ export interface Config {
   maxPendingBytes: number;
   maxBufferedBytes: number;
   handshakeTimeoutMs: number;
+  /** REST writes (POST, PUT, PATCH, DELETE under /api) per client address per minute. */
+  maxRestWritesPerMinute: number;
+  /** Named versions (and restore backups) per document, by count and by stored bytes. */
+  maxNamedVersions: number;
+  maxNamedVersionBytes: number;
   /** Token mode when any key source is set; null is open mode. */
   auth: AuthConfig | null;
   /** Origins allowed to open WebSockets; null allows any. */
   allowedOrigins: string[] | null;
   trustProxy: boolean;
+  /**
+   * Host names requests may name besides loopback names and IP addresses (DNS-rebinding guard); lower
+   * case, `*.example.com` for subdomains, `*` for any.
+   */
+  publicHosts: string[];
+  /** Operator credential for listing documents (any mode); null: open mode cannot list. */
+  adminToken: string | null;
   /** Key for view ids; null: generated and kept in the data directory (or per process with memory storage). */
   viewSecret: string | null;
   /** Direct TLS with these PEM files; null serves plain HTTP. */
@@ -211,6 +254,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     maxPendingBytes: e.QUIRE_MAX_PENDING_BYTES,
     maxBufferedBytes: e.QUIRE_MAX_BUFFERED_BYTES,
     handshakeTimeoutMs: e.QUIRE_HANDSHAKE_TIMEOUT_MS,
+    maxRestWritesPerMinute: e.QUIRE_MAX_REST_WRITES_PER_MINUTE,
+    maxNamedVersions: e.QUIRE_MAX_NAMED_VERSIONS,
+    maxNamedVersionBytes: e.QUIRE_MAX_NAMED_VERSION_BYTES,
     auth:
       keySources.length === 0
         ? null
@@ -223,6 +269,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
           },
     allowedOrigins: e.QUIRE_ALLOWED_ORIGINS ?? null,
     trustProxy: e.QUIRE_TRUST_PROXY === 'true' || e.QUIRE_TRUST_PROXY === '1',
+    publicHosts: e.QUIRE_PUBLIC_HOSTS ?? [],
+    adminToken: e.QUIRE_ADMIN_TOKEN ?? null,
     viewSecret: e.QUIRE_VIEW_SECRET ?? null,
     tls: e.QUIRE_TLS_CERT && e.QUIRE_TLS_KEY ? { certFile: e.QUIRE_TLS_CERT, keyFile: e.QUIRE_TLS_KEY } : null,
     versionIdleMs: e.QUIRE_VERSION_IDLE_MS,

@@ -4,6 +4,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { createAdaptorServer } from '@hono/node-server';
+import type { Hono } from 'hono';
 import { WebSocketServer } from 'ws';
 import * as Y from 'yjs';
 import { CLOSE_CODE } from '../../shared/close-codes.js';
@@ -13,6 +14,7 @@ import { createAccess } from './auth/access.js';
 import type { Config } from './config.js';
 import { FormatPool } from './formats/format-pool.js';
 import { History } from './history/history.js';
+import { createRestWriteLimit } from './http/rest-write-limit.js';
 import { ConnectionLimiter } from './limits/connection-limiter.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics } from './metrics.js';
@@ -31,6 +33,8 @@ import { Heartbeat } from './ws/heartbeat.js';
 
 export interface QuireServer {
   ctx: ServerContext;
+  /** The Hono app (its `routes` list every path the server answers). */
+  app: Hono;
   /** Listens on config.host:config.port (0 picks a free port); resolves with the bound address. */
   start(): Promise<{ port: number; url: string }>;
   /** Graceful shutdown: stop accepting, close peers with 1001, flush every document, close storage. */
@@ -82,6 +86,7 @@ export function createQuireServer(config: Config, options: { store?: DocStore; p
     metrics,
     idleMs: config.versionIdleMs,
     retentionDays: config.versionRetentionDays,
+    versionCap: { count: config.maxNamedVersions, bytes: config.maxNamedVersionBytes },
   });
   const registry: RoomRegistry = new RoomRegistry({
     store,
@@ -110,7 +115,12 @@ export function createQuireServer(config: Config, options: { store?: DocStore; p
     history,
   };
   const heartbeat = new Heartbeat(config.heartbeatMs);
-  const app = createApp(ctx, heartbeat);
+  const writeLimit = createRestWriteLimit({
+    perMinute: config.maxRestWritesPerMinute,
+    trustProxy: config.trustProxy,
+    metrics,
+  });
+  const app = createApp(ctx, heartbeat, writeLimit);
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes, perMessageDeflate: false });
   const httpServer = createAdaptorServer({ fetch: app.fetch, websocket: { server: wss }, ...listenerOptions(config) });
   httpServer.on('clientError', (_error, socket) => socket.destroy());
@@ -119,6 +129,7 @@ export function createQuireServer(config: Config, options: { store?: DocStore; p
   let stopping: Promise<void> | null = null;
   return {
     ctx,
+    app,
     start: async () => {
       await warmUp(app);
       return new Promise((resolve, reject) => {
@@ -143,6 +154,7 @@ export function createQuireServer(config: Config, options: { store?: DocStore; p
         if ('closeAllConnections' in httpServer) httpServer.closeAllConnections();
         await closed;
         await formats.close();
+        writeLimit.close();
         await store.close();
       })();
       return stopping;

@@ -4,6 +4,10 @@ import { CLOSE_CODE } from '../../shared/close-codes.js';
 import { isValidDocId } from '../../shared/doc-id.js';
 import { connectClient, startTestServer, text, waitFor, waitForSynced } from './helpers.js';
 
+/** The operator credential of servers that list documents in open mode (`QUIRE_ADMIN_TOKEN`). */
+const ADMIN_TOKEN = 'operator-credential-for-tests-0123456789';
+const asAdmin = { authorization: `Bearer ${ADMIN_TOKEN}` };
+
 describe('REST API', () => {
   it('creates a document with an unguessable id and returns its metadata', async () => {
     const { url } = await startTestServer();
@@ -41,8 +45,8 @@ describe('REST API', () => {
     expect(text(doc)).toBe('from the editor');
   }, 10_000);
 
-  it('lists documents a page at a time', async () => {
-    const { url } = await startTestServer();
+  it('lists documents a page at a time, for the operator', async () => {
+    const { url } = await startTestServer({ adminToken: ADMIN_TOKEN });
     const created: string[] = [];
     for (let i = 0; i < 5; i++) {
       created.push(((await (await fetch(`${url}/api/docs`, { method: 'POST' })).json()) as { id: string }).id);
@@ -51,7 +55,7 @@ describe('REST API', () => {
     let after: string | null = null;
     do {
       const query: string = after ? `?limit=2&after=${after}` : '?limit=2';
-      const page = (await (await fetch(`${url}/api/docs${query}`)).json()) as {
+      const page = (await (await fetch(`${url}/api/docs${query}`, { headers: asAdmin })).json()) as {
         docs: { id: string }[];
         next: string | null;
       };
@@ -82,7 +86,7 @@ describe('REST API', () => {
   });
 
   it('answers errors as JSON with a status', async () => {
-    const { url } = await startTestServer();
+    const { url } = await startTestServer({ adminToken: ADMIN_TOKEN });
     const cases: [string, string, number, string][] = [
       ['GET', '/api/docs/doesnotexist', 404, 'not_found'],
       ['GET', '/api/docs/bad.id', 400, 'invalid_doc_id'],
@@ -94,7 +98,7 @@ describe('REST API', () => {
       ['GET', '/nope', 404, 'not_found'],
     ];
     for (const [method, path, status, error] of cases) {
-      const response = await fetch(`${url}${path}`, { method });
+      const response = await fetch(`${url}${path}`, { method, headers: asAdmin });
       expect({ path, status: response.status }).toEqual({ path, status });
       expect(await response.json()).toMatchObject({ error, message: expect.any(String) });
     }

@@ -1,3 +1,4 @@
+import { request as httpRequest } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import { SignJWT } from 'jose';
 import WebSocket from 'ws';
@@ -92,3 +93,48 @@ export async function waitForMetric(baseUrl: string, name: string, labels: strin
 }
 
 export { waitFor };
+
+export interface RawResponse {
+  status: number;
+  /** The status line, raw headers and body as text: everything a response could leak through. */
+  whole: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/**
+ * One HTTP request through `node:http`, which (unlike fetch) sends the `Host` header it is given:
+ * what a page whose DNS name was rebound to this machine sends.
+ */
+export function rawRequest(
+  url: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    // An explicit length: Node sends a DELETE body neither chunked nor sized otherwise.
+    const length = options.body === undefined ? {} : { 'content-length': String(Buffer.byteLength(options.body)) };
+    const headers = { ...length, ...options.headers };
+    const request = httpRequest(url, { method: options.method ?? 'GET', headers }, (response) => {
+      const chunks: Buffer[] = [];
+      response.on('data', (chunk: Buffer) => chunks.push(chunk));
+      response.on('end', () => {
+        const body = Buffer.concat(chunks).toString('utf8');
+        const head = `HTTP/${response.httpVersion} ${response.statusCode} ${response.statusMessage}\r\n`;
+        const rawHeaders: string[] = [];
+        for (let i = 0; i < response.rawHeaders.length; i += 2) {
+          rawHeaders.push(`${response.rawHeaders[i]}: ${response.rawHeaders[i + 1]}`);
+        }
+        resolve({
+          status: response.statusCode ?? 0,
+          whole: `${head}${rawHeaders.join('\r\n')}\r\n\r\n${body}`,
+          headers: response.headers,
+          body,
+        });
+      });
+      response.on('error', reject);
+    });
+    request.setTimeout(10_000, () => request.destroy(new Error(`no answer from ${url} within 10 s`)));
+    request.on('error', (error) => reject(new Error(`${options.method ?? 'GET'} ${url}: ${error.message}`)));
+    request.end(options.body);
+  });
+}

@@ -15,6 +15,8 @@ import {
 } from './helpers.js';
 import { mintToken, openSocket, TEST_SECRET } from './security-helpers.js';
 
+const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
 /** A stock y-websocket client on a read-only link, counting permission-denied messages. */
 function connectViewer(baseUrl: string, viewId: string, params: Record<string, string> = {}) {
   const doc = new Y.Doc();
@@ -72,9 +74,18 @@ describe('read-only share links', () => {
     const body = await meta.text();
     expect(body).not.toContain(id);
     expect(JSON.parse(body)).toMatchObject({ viewId, readOnly: true, size: 0 });
-    // Any change to a view id, or a made-up one, names no document.
-    const last = viewId.at(-1) === 'A' ? 'B' : 'A';
-    for (const forged of [`${viewId.slice(0, -1)}${last}`, `${last}${viewId.slice(1)}`, 'A'.repeat(43)]) {
+    // Any change to a view id, or a made-up one, names no document: one character changed where all six of
+    // its bits count (the first, one in the middle), the last character's padding bits alone (same bytes,
+    // refused by the canonical-spelling rule), and a made-up id.
+    const changedAt = (index: number, to: (char: string) => string) =>
+      `${viewId.slice(0, index)}${to(viewId[index] as string)}${viewId.slice(index + 1)}`;
+    const otherChar = (char: string) => (char === 'A' ? 'B' : 'A');
+    const lastIndex = viewId.length - 1;
+    const padding = changedAt(lastIndex, (char) => BASE64URL[BASE64URL.indexOf(char) ^ 1] as string);
+    expect(Buffer.from(padding, 'base64url')).toEqual(Buffer.from(viewId, 'base64url'));
+    const forgeries = [changedAt(0, otherChar), changedAt(20, otherChar), padding, 'A'.repeat(43)];
+    for (const forged of forgeries) {
+      expect(forged).not.toBe(viewId);
       expect((await fetch(`${url}/api/docs/r/${forged}`)).status).toBe(404);
       expect((await openSocket(`${wsUrl}/r/${forged}`)).status).toBe(404);
     }

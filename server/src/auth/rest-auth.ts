@@ -4,6 +4,7 @@ import { ROUTES } from '../../../shared/routes.js';
 import { isValidViewId } from '../../../shared/view-id.js';
 import { jsonError } from '../http/errors.js';
 import type { ServerContext } from '../server-context.js';
+import { ADMIN_GRANT, isAdminToken, refuseListing } from './admin-token.js';
 import { AuthError } from './auth-error.js';
 import { authorize, authorizeEverything, type Grant } from './grant.js';
 import { tokenFromBearer } from './request-token.js';
@@ -23,16 +24,25 @@ const READ_METHODS = new Set(['GET', 'HEAD']);
  * Access for everything under `/api/docs`, whatever routes live there: reads (`GET`, `HEAD`) need
  * `read` on the document, anything else `write`; the collection itself (list, create) needs a grant
  * for `*`; `/api/docs/r/<viewId>…` is read-only and needs `read` on the document or its view id.
- * Open mode passes everything with a full grant. The bearer token is parsed here and nowhere else.
+ * Open mode passes everything with a full grant, except listing, which needs the operator credential
+ * (`QUIRE_ADMIN_TOKEN`, accepted in token mode too). The bearer token is parsed here and nowhere else.
  */
 export function createRestAuth(ctx: ServerContext): MiddlewareHandler {
   const { access, metrics } = ctx;
+  const { adminToken } = ctx.config;
   return async (c, next) => {
     const rest = c.req.path.slice(ROUTES.api.length).split('/').filter(Boolean);
     const reading = READ_METHODS.has(c.req.method);
+    const bearer = tokenFromBearer(c.req.header('authorization'));
     try {
-      const grant = await access.grantFor(tokenFromBearer(c.req.header('authorization')));
       const [first, second] = rest;
+      const listing = first === undefined && reading;
+      if (listing && isAdminToken(adminToken, bearer)) {
+        c.set('grant', ADMIN_GRANT);
+        return next();
+      }
+      if (listing && access.mode === 'open') refuseListing(adminToken !== null);
+      const grant = await access.grantFor(bearer);
       if (first === undefined) {
         authorizeEverything(grant, reading ? 'read' : 'write');
       } else if (first === 'r' && isValidViewId(second)) {

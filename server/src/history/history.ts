@@ -8,6 +8,7 @@ import type { RoomRegistry } from '../sync/room-registry.js';
 import { versionsToThin } from './retention.js';
 import { RoomHistory } from './room-history.js';
 import { ServerPeer } from './server-peer.js';
+import { checkVersionCap, type VersionCap } from './version-cap.js';
 import { decodeVersionData, encodeVersionData } from './version-data.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -26,6 +27,8 @@ export interface HistoryDeps {
   idleMs: number;
   /** Automatic versions older than this many days are thinned to one per day; 0 keeps all. */
   retentionDays: number;
+  /** What one document may keep on request (named versions, restore backups); past it they are refused. */
+  versionCap: VersionCap;
 }
 
 export interface ReadVersion {
@@ -91,42 +94,60 @@ export class History {
     return parts.length === 0 ? Y.encodeStateAsUpdate(new Y.Doc()) : Y.mergeUpdates(parts);
   }
 
-  /** Keeps the current state under a name; null if the document does not exist. */
-  async saveNamed(docId: string, name: string): Promise<VersionMeta | null> {
-    if (!(await this.deps.store.meta(docId))) return null;
-    const state = await this.currentState(docId);
-    if (!state) return null;
-    // The named version stands for the changes since the last one: no automatic one for the same edits.
-    const editors = this.watchers.get(docId)?.takeEditors() ?? [];
-    return this.save(docId, state, { kind: 'named', name, editors });
+  /**
+   * Keeps the current state under a name; null if the document does not exist. Throws a
+   * VersionCapError when the document keeps as many as it may.
+   */
+  saveNamed(docId: string, name: string): Promise<VersionMeta | null> {
+    // Serialized with restores, so two requests at once cannot both take the last place under the cap.
+    return this.serialized(docId, async () => {
+      if (!(await this.deps.store.meta(docId))) return null;
+      await checkVersionCap(this.deps.store, docId, this.deps.versionCap);
+      const state = await this.currentState(docId);
+      if (!state) return null;
+      // The named version stands for the changes since the last one: no automatic one for the same edits.
+      const editors = this.watchers.get(docId)?.takeEditors() ?? [];
+      return this.save(docId, state, { kind: 'named', name, editors });
+    });
   }
 
   /**
    * Makes the document's content and title those of a version, as a forward change: an automatic
    * version of the state before is kept first (restoring it undoes this). Null if there is no such
-   * version or document.
+   * version or document. The backup counts against the cap, so this throws a VersionCapError too.
    */
   async restore(docId: string, versionId: number): Promise<(Replaced & { restored: VersionMeta }) | null> {
     const version = await this.read(docId, versionId);
     if (!version || !(await this.deps.store.meta(docId))) return null;
-    const replaced = await this.replace(docId, version.state, `Before restoring ${versionLabel(version.meta)}`);
+    const backupName = `Before restoring ${versionLabel(version.meta)}`;
+    const replaced = await this.serialized(docId, async () => {
+      await checkVersionCap(this.deps.store, docId, this.deps.versionCap);
+      return this.replaceNow(docId, version.state, backupName);
+    });
     return { ...replaced, restored: version.meta };
   }
 
   /** Replaces a document's content and title with those of `target` (a full Yjs update of another state). */
   replace(docId: string, target: Uint8Array, backupName: string): Promise<Replaced> {
-    return this.serialized(docId, () =>
-      this.withRoom(docId, async (room) => {
-        // One snapshot for both the backup and the diff: edits arriving meanwhile are concurrent to the
-        // restore and stay in the document, so nothing typed is ever lost.
-        const current = Y.encodeStateAsUpdate(room.doc);
-        const editors = this.watchers.get(docId)?.takeEditors() ?? [];
-        const backup = await this.save(docId, current, { kind: 'auto', name: backupName, editors });
-        const { update } = await this.deps.formats.run('replace', { current, target });
-        if (!isEmptyUpdate(update)) await room.applyServerUpdate(update, ORIGIN.server);
-        return { backup };
-      }),
-    );
+    return this.serialized(docId, () => this.replaceNow(docId, target, backupName));
+  }
+
+  /** Removes one version of a document; false if it has no such version. */
+  async deleteVersion(docId: string, versionId: number): Promise<boolean> {
+    return (await this.deps.store.deleteVersions(docId, [versionId])) > 0;
+  }
+
+  private replaceNow(docId: string, target: Uint8Array, backupName: string): Promise<Replaced> {
+    return this.withRoom(docId, async (room) => {
+      // One snapshot for both the backup and the diff: edits arriving meanwhile are concurrent to the
+      // restore and stay in the document, so nothing typed is ever lost.
+      const current = Y.encodeStateAsUpdate(room.doc);
+      const editors = this.watchers.get(docId)?.takeEditors() ?? [];
+      const backup = await this.save(docId, current, { kind: 'auto', name: backupName, editors });
+      const { update } = await this.deps.formats.run('replace', { current, target });
+      if (!isEmptyUpdate(update)) await room.applyServerUpdate(update, ORIGIN.server);
+      return { backup };
+    });
   }
 
   private async save(

@@ -88,20 +88,27 @@ function contentDisposition(name: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
+/** The file name of an untitled document exported through a read-only link. */
+const UNTITLED_VIEW_EXPORT = 'Untitled';
+
 /** `GET /api/docs/<id>/export?format=` and the same for read-only links (`/api/docs/r/<viewId>/export`). */
 export function createExportRoutes(ctx: ServerContext) {
   const route = new Hono();
-  const send = async (c: Context, docId: string) => {
+  const send = async (c: Context, docId: string, fallbackName: string) => {
     const format = exportFormat(c);
     if (format instanceof Response) return format;
     const state = await ctx.history.currentState(docId);
     if (!state) return jsonError(c, 404, 'not_found', 'No such document.');
-    return exportResponse(c, ctx, state, format, docId);
+    return exportResponse(c, ctx, state, format, fallbackName);
   };
   route.get('/r/:viewId/export', (c) => {
     const docId = c.get('viewDocId');
-    return docId ? send(c, docId) : jsonError(c, 404, 'not_found', 'No such document.');
+    // Never the edit id: a view link must not turn into an edit link through a file name.
+    return docId ? send(c, docId, UNTITLED_VIEW_EXPORT) : jsonError(c, 404, 'not_found', 'No such document.');
   });
-  route.get('/:docId/export', (c) => send(c, c.req.param('docId')));
+  route.get('/:docId/export', (c) => {
+    const docId = c.req.param('docId');
+    return send(c, docId, docId);
+  });
   return route;
 }

@@ -1,9 +1,11 @@
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { VersionCapError } from '../history/version-cap.js';
 import type { ServerContext } from '../server-context.js';
 import type { VersionMeta } from '../storage/doc-store.js';
 import { jsonError } from './errors.js';
 import { exportFormat, exportResponse } from './format-routes.js';
+import { requireJson } from './media-type.js';
 
 const MAX_PAGE = 200;
 const DEFAULT_PAGE = 50;
@@ -28,6 +30,16 @@ const parseId = (text: string | undefined): number | null => {
 };
 
 const docIdOf = (c: Context): string => c.req.param('docId') as string;
+
+/** Runs a request that keeps a version; past the document's cap the answer is 409 with what to do. */
+async function keepingVersion(c: Context, run: () => Promise<Response>): Promise<Response> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof VersionCapError) return jsonError(c, 409, error.code, error.message);
+    throw error;
+  }
+}
 
 /**
  * Versions of one document, mounted at `/api/docs/:docId/versions` (under the docs router, so its
@@ -61,6 +73,8 @@ export function createVersionsRoutes(ctx: ServerContext) {
       maxSize: MAX_NAME_BODY_BYTES,
       onError: (c) => jsonError(c, 413, 'payload_too_large', 'The request body is too large.'),
     }),
+    // A text/plain body would make this a CORS-simple request any page could send.
+    requireJson('Send JSON (Content-Type: application/json): { "name": "Sent to review" }.'),
     async (c) => {
       let body: unknown;
       try {
@@ -73,9 +87,11 @@ export function createVersionsRoutes(ctx: ServerContext) {
       if (name === '' || name.length > MAX_VERSION_NAME_LENGTH) {
         return jsonError(c, 400, 'invalid_name', `name must be 1 to ${MAX_VERSION_NAME_LENGTH} characters.`);
       }
-      const saved = await history.saveNamed(docIdOf(c), name);
-      if (!saved) return jsonError(c, 404, 'not_found', 'No such document.');
-      return c.json(versionJson(saved), 201);
+      return keepingVersion(c, async () => {
+        const saved = await history.saveNamed(docIdOf(c), name);
+        if (!saved) return jsonError(c, 404, 'not_found', 'No such document.');
+        return c.json(versionJson(saved), 201);
+      });
     },
   );
 
@@ -115,10 +131,18 @@ export function createVersionsRoutes(ctx: ServerContext) {
   });
 
   /** A forward change to the version's content, live for every editor; undo by restoring the backup. */
-  route.post('/:versionId/restore', async (c) => {
-    const result = await history.restore(docIdOf(c), parseId(c.req.param('versionId')) as number);
-    if (!result) return noVersion(c);
-    return c.json({ restored: versionJson(result.restored), backup: versionJson(result.backup) });
+  route.post('/:versionId/restore', (c) =>
+    keepingVersion(c, async () => {
+      const result = await history.restore(docIdOf(c), parseId(c.req.param('versionId')) as number);
+      if (!result) return noVersion(c);
+      return c.json({ restored: versionJson(result.restored), backup: versionJson(result.backup) });
+    }),
+  );
+
+  /** Frees a place under the document's version cap; the document itself is untouched. */
+  route.delete('/:versionId', async (c) => {
+    const deleted = await history.deleteVersion(docIdOf(c), parseId(c.req.param('versionId')) as number);
+    return deleted ? c.body(null, 204) : noVersion(c);
   });
 
   return route;
