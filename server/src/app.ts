@@ -27,7 +27,8 @@ export function createApp(ctx: ServerContext, heartbeat: Heartbeat, writeLimit: 
   app.route(ROUTES.collab, createCollabRoute(ctx, heartbeat));
   const crossSite = createCrossSiteGuard(ctx.config.allowedOrigins, ctx.metrics);
   const restAuth = createRestAuth(ctx);
-  for (const path of [ROUTES.api, `${ROUTES.api}/*`]) app.use(path, crossSite, writeLimit.middleware, restAuth);
+  // `/api/docs/*` matches `/api/docs` too: registering both paths would run each check twice there.
+  app.use(`${ROUTES.api}/*`, crossSite, writeLimit.middleware, restAuth);
   app.route(ROUTES.api, createDocsRoutes(ctx));
   app.route('/', createOpsRoutes(ctx));
   app.route('/', createClientRoutes(ctx.config.clientDir));

@@ -12,10 +12,10 @@ const WRITE_METHODS = ['POST', 'PUT', 'PATCH', 'DELETE'];
 /** The concrete path of a route pattern for one document; a pattern it cannot fill fails the test. */
 function fill(pattern: string, ids: { viewId: string; versionId: number }): string {
   const path = pattern
-    .replace(/:viewId(\{[^}]*\})?/g, ids.viewId)
-    .replace(/:versionId(\{[^}]*\})?/g, String(ids.versionId))
+    .replace(/:viewId(\{(?:[^{}]|\{[^{}]*\})*\})?/g, ids.viewId)
+    .replace(/:versionId(\{(?:[^{}]|\{[^{}]*\})*\})?/g, String(ids.versionId))
     .replace(/\/\*$/, `/${ids.viewId}`);
-  if (/[:*]/.test(path)) throw new Error(`the leak test cannot fill ${pattern}: teach it the new parameter`);
+  if (/[:*{}]/.test(path)) throw new Error(`the leak test cannot fill ${pattern}: teach it the new parameter`);
   return path;
 }
 
@@ -86,6 +86,9 @@ describe('a read-only link reveals nothing of the edit id', () => {
       );
       expect(download?.whole).toMatch(/content-disposition: attachment/i);
       expect(download?.whole).toContain('Some text');
+      const answerTo = (what: string) => answers.find((answer) => answer.what === what)?.whole ?? '';
+      expect(answerTo(`GET /api/docs/r/${doc.viewId}`)).toContain('"readOnly":true');
+      expect(answerTo(`GET /collab/r/${doc.viewId}`)).toMatch(/^HTTP\/1\.1 426 /);
 
       // The WebSocket of the view link: the document and everyone's presence.
       const socket = await openSocket(`${wsUrl}/r/${doc.viewId}`);
