@@ -1,5 +1,7 @@
+import { networkInterfaces } from 'node:os';
 import { ConfigError, loadConfig } from './config.js';
 import { createQuireServer } from './server.js';
+import { startMessage } from './start-message.js';
 
 /** Entry point: environment → config → server; signals → graceful shutdown. */
 async function main(): Promise<void> {
@@ -30,7 +32,11 @@ async function main(): Promise<void> {
   if (config.redisUrl && !config.viewSecret) {
     logger.warn('QUIRE_VIEW_SECRET is unset: read-only links work only on instances sharing this data directory');
   }
-  console.log(`\n  Quire is running at ${url}\n`);
+  const lanAddresses = Object.values(networkInterfaces())
+    .flat()
+    .filter((entry) => entry !== undefined && !entry.internal && entry.family === 'IPv4')
+    .map((entry) => entry?.address ?? '');
+  console.log(startMessage(config, url, lanAddresses));
 
   let shuttingDown = false;
   const shutdown = (signal: string) => {
