@@ -38,4 +38,30 @@ describe('configuration', () => {
       redisPrefix: 'q1:',
     });
   });
+
+  it('reads the REST guards: public host names, the operator credential', () => {
+    expect(loadConfig({})).toMatchObject({ publicHosts: [], adminToken: null, maxRestWritesPerMinute: 120 });
+    const config = loadConfig({
+      QUIRE_PUBLIC_HOSTS: ' Docs.Example.com., *.team.example ,,',
+      QUIRE_ADMIN_TOKEN: 't'.repeat(32),
+      QUIRE_MAX_NAMED_VERSIONS: '5',
+    });
+    expect(config).toMatchObject({
+      publicHosts: ['docs.example.com', '*.team.example'],
+      adminToken: 't'.repeat(32),
+      maxNamedVersions: 5,
+    });
+    expect(loadConfig({ QUIRE_PUBLIC_HOSTS: '*' }).publicHosts).toEqual(['*']);
+    for (const bad of [
+      'https://docs.example.com',
+      'docs.example.com:443',
+      'docs.example.com/x',
+      'a..b',
+      '*x.example',
+    ]) {
+      expect(() => loadConfig({ QUIRE_PUBLIC_HOSTS: bad }), bad).toThrow(/QUIRE_PUBLIC_HOSTS/);
+    }
+    expect(() => loadConfig({ QUIRE_ADMIN_TOKEN: 'short' })).toThrow(/QUIRE_ADMIN_TOKEN/);
+    expect(() => loadConfig({ QUIRE_MAX_REST_WRITES_PER_MINUTE: '0' })).toThrow(/QUIRE_MAX_REST_WRITES_PER_MINUTE/);
+  });
 });
