@@ -21,8 +21,9 @@ import type { Heartbeat } from './ws/heartbeat.js';
  */
 export function createApp(ctx: ServerContext, heartbeat: Heartbeat, writeLimit: RestWriteLimit): Hono {
   const app = new Hono();
-  app.use('*', createHostGuard(ctx.config.publicHosts, ctx.metrics));
+  // Headers first, so every answer carries them, refusals of the Host guard included.
   app.use('*', apiHeaders);
+  app.use('*', createHostGuard(ctx.config.publicHosts, ctx.metrics));
   app.use(`${ROUTES.collab}/*`, handshakeProbeCors);
   app.route(ROUTES.collab, createCollabRoute(ctx, heartbeat));
   const crossSite = createCrossSiteGuard(ctx.config.allowedOrigins, ctx.metrics);

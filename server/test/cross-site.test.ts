@@ -108,6 +108,7 @@ describe('DNS rebinding', () => {
       const response = await rawRequest(`${url}${path}`, { headers: attacker });
       expect({ path, status: response.status }).toEqual({ path, status: 403 });
       expect(JSON.parse(response.body)).toMatchObject({ error: 'host_not_allowed' });
+      expect(response.headers['x-content-type-options']).toBe('nosniff');
       expect(response.body).not.toContain(id.slice(4));
     }
     const write = await rawRequest(`${url}/api/docs/${id}`, { method: 'DELETE', headers: attacker });
@@ -119,6 +120,7 @@ describe('DNS rebinding', () => {
     expect(page.status).toBe(403);
     expect(page.headers['content-type']).toContain('text/html');
     expect(page.body).toContain('QUIRE_PUBLIC_HOSTS=attacker.example');
+    expect(page.headers['content-security-policy']).toContain("default-src 'none'");
     // Monitoring probes use whatever name they know an instance by; these answers hold no ids.
     expect((await rawRequest(`${url}/healthz`, { headers: attacker })).status).toBe(200);
     // Hostile or missing names are refused without being echoed.

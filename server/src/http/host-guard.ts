@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import type { MiddlewareHandler } from 'hono';
 import { ROUTES } from '../../../shared/routes.js';
 import type { Metrics } from '../metrics.js';
+import { API_CONTENT_SECURITY_POLICY } from './api-headers.js';
 import { jsonError } from './errors.js';
 
 /**
@@ -60,7 +61,10 @@ export function createHostGuard(publicHosts: readonly string[], metrics: Metrics
     metrics.refusals.inc({ reason: 'host_not_allowed' });
     const message = refusalText(host);
     const wantsPage = /\btext\/html\b/.test(c.req.header('accept') ?? '') && !c.req.path.startsWith(ROUTES.api);
-    if (wantsPage) return c.html(refusalPage(message), 403, { 'Cache-Control': 'no-store' });
+    if (wantsPage) {
+      const headers = { 'Cache-Control': 'no-store', 'Content-Security-Policy': API_CONTENT_SECURITY_POLICY };
+      return c.html(refusalPage(message), 403, headers);
+    }
     return jsonError(c, 403, 'host_not_allowed', message);
   };
 }
