@@ -1,17 +1,17 @@
 import type { Editor } from '@tiptap/core';
-import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
 import { isValidDocId } from '../../../shared/doc-id.js';
 import { isValidViewId } from '../../../shared/view-id.js';
 import { CollabSession, type Refusal, type SessionState } from '../editor/collab-session.js';
-import { contentStyles } from '../editor/content-styles.js';
 import { createEditor } from '../editor/create-editor.js';
 import { loadIdentity, safeLocalStorage } from '../editor/identity.js';
 import { cleanName, isHexColor, type PresenceUser, type UserInfo } from '../editor/presence.js';
 import type { ConnectionState } from '../editor/status.js';
 import { defineElement } from './define-element.js';
 import { ICONS } from './icons.js';
+import { quireEditorStyles } from './quire-editor-styles.js';
 import './quire-connection-status.js';
 import './quire-presence-list.js';
 import './quire-save-status.js';
@@ -288,7 +288,7 @@ export class QuireEditor extends LitElement {
       <div class="header" part="header">
         ${
           readOnly
-            ? html`<span class="badge" data-testid="readonly-badge">${ICONS.eye} View only</span>`
+            ? html`<span class="status-chip badge" data-testid="readonly-badge">${ICONS.eye} View only</span>`
             : html`<quire-toolbar part="toolbar" .editor=${this.editor}></quire-toolbar>`
         }
         <div class="meta">
@@ -313,133 +313,7 @@ export class QuireEditor extends LitElement {
     </div>`;
   }
 
-  static override styles = [
-    css`
-      :host {
-        display: block;
-        position: relative;
-        box-sizing: border-box;
-        /* Inherited host-page styles stop here; everything inside comes from these properties. */
-        font-family: var(
-          --quire-font-family,
-          ui-sans-serif,
-          system-ui,
-          -apple-system,
-          'Segoe UI',
-          Roboto,
-          'Helvetica Neue',
-          Arial,
-          sans-serif
-        );
-        font-size: var(--quire-font-size, 16px);
-        line-height: var(--quire-line-height, 1.65);
-        font-weight: 400;
-        font-style: normal;
-        letter-spacing: normal;
-        text-align: start;
-        text-transform: none;
-        color: var(--quire-text-color, #0f172a);
-        background: var(--quire-background, #ffffff);
-        border: var(--quire-border, 1px solid var(--quire-border-color, #e2e8f0));
-        border-radius: var(--quire-radius, 12px);
-        box-shadow: var(--quire-shadow, none);
-        -webkit-text-size-adjust: 100%;
-      }
-      :host([hidden]) {
-        display: none;
-      }
-      *,
-      *::before,
-      *::after {
-        box-sizing: border-box;
-      }
-      .frame {
-        display: flex;
-        flex-direction: column;
-        min-height: inherit;
-        /* The layout follows the element's own width, not the window's: it is embedded anywhere. */
-        container: quire-editor / inline-size;
-      }
-      .header {
-        position: sticky;
-        top: var(--quire-toolbar-sticky-top, 0);
-        z-index: 10;
-        display: flex;
-        align-items: center;
-        gap: 8px;
-        min-height: 48px;
-        padding: 0 12px 0 6px;
-        background: var(--quire-toolbar-background, var(--quire-background, #ffffff));
-        border-bottom: 1px solid var(--quire-border-color, #e2e8f0);
-        border-radius: var(--quire-radius, 12px) var(--quire-radius, 12px) 0 0;
-      }
-      quire-toolbar {
-        flex: 1 1 auto;
-      }
-      .meta {
-        flex: none;
-        display: flex;
-        align-items: center;
-        gap: 14px;
-        margin-left: auto;
-      }
-      .badge {
-        display: inline-flex;
-        align-items: center;
-        gap: 6px;
-        margin-left: 8px;
-        padding: 3px 10px;
-        border-radius: 999px;
-        background: var(--quire-muted-background, #f1f5f9);
-        color: var(--quire-muted-color, #475569);
-        font-size: 13px;
-        font-weight: 600;
-      }
-      .content {
-        flex: 1 1 auto;
-        width: 100%;
-        max-width: var(--quire-content-max-width, 760px);
-        margin: 0 auto;
-        padding: var(--quire-content-padding, 36px 40px 64px);
-      }
-      .notice {
-        margin: 12px 16px 0;
-        padding: 10px 14px;
-        border-radius: 10px;
-        font-size: 14px;
-      }
-      .error {
-        background: var(--quire-danger-background, #fef2f2);
-        color: var(--quire-danger-color, #b91c1c);
-      }
-      @container quire-editor (max-width: 860px) {
-        .header {
-          flex-wrap: wrap;
-          row-gap: 0;
-          padding: 4px 10px 0 6px;
-        }
-        .meta {
-          order: -1;
-          width: 100%;
-          justify-content: flex-end;
-          gap: 12px;
-          padding: 2px 2px 0;
-        }
-        quire-toolbar {
-          width: 100%;
-        }
-        .badge {
-          margin: 0 0 8px;
-        }
-      }
-      @container quire-editor (max-width: 560px) {
-        .content {
-          padding: var(--quire-content-padding-narrow, 22px 18px 48px);
-        }
-      }
-    `,
-    contentStyles,
-  ];
+  static override styles = quireEditorStyles;
 }
 
 defineElement('quire-editor', QuireEditor);
