@@ -1,14 +1,9 @@
 import type { Editor } from '@tiptap/core';
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
-import { isValidDocId } from '../../../shared/doc-id.js';
-import { isValidViewId } from '../../../shared/view-id.js';
-import { CollabSession, type Refusal, type SessionState } from '../editor/collab-session.js';
-import { createEditor } from '../editor/create-editor.js';
-import { loadIdentity, safeLocalStorage } from '../editor/identity.js';
-import { cleanName, isHexColor, type PresenceUser, type UserInfo } from '../editor/presence.js';
-import type { ConnectionState } from '../editor/status.js';
+import type { PresenceUser } from '../editor/presence.js';
+import type { Refusal, SessionState } from '../editor/status.js';
 import { defineElement } from './define-element.js';
 import { ICONS } from './icons.js';
 import { quireEditorStyles } from './quire-editor-styles.js';
@@ -17,13 +12,11 @@ import './quire-presence-list.js';
 import './quire-save-status.js';
 import type { QuireToolbar } from './quire-toolbar.js';
 import './quire-toolbar.js';
+import { SessionController, type SessionNotices } from './session-controller.js';
+import { TiptapController } from './tiptap-controller.js';
 
-/** Detail of the `status` event. */
-export interface QuireStatusDetail {
-  status: ConnectionState;
-  /** Epoch ms of the next reconnect attempt, while waiting for it. */
-  retryAt: number | null;
-}
+/** Detail of the `status` event: the connection state, and while waiting the next attempt's time (epoch ms). */
+export type QuireStatusDetail = SessionNotices['status'];
 
 /** Detail of the `error` event: a 44xx code and a sentence for people. */
 export type QuireErrorDetail = Refusal;
@@ -48,9 +41,6 @@ export class QuireEditor extends LitElement {
     token: {},
     placeholder: {},
     getToken: { attribute: false },
-    _state: { state: true },
-    _presence: { state: true },
-    _invalid: { state: true },
   };
 
   declare doc: string | null;
@@ -63,16 +53,21 @@ export class QuireEditor extends LitElement {
   declare placeholder: string | null;
   /** When set, called before every (re)connect; its result is the access token (wins over `token`). */
   declare getToken: (() => Promise<string>) | null;
-  declare _state: SessionState | null;
-  declare _presence: PresenceUser[];
-  declare _invalid: string | null;
-
-  /** The Tiptap editor, once created (see the `ready` event). */
-  editor: Editor | null = null;
-  private session: CollabSession | null = null;
-  private sessionKey = '';
-  private lastConnection: ConnectionState | null = null;
-  private pendingDestroy = false;
+  /** Opens, follows and closes the document's collaboration session. */
+  private readonly sessions = new SessionController(this, {
+    target: () => ({ doc: this.doc, view: this.view, server: this.server }),
+    // Read at every connect, so a changed `token` or `getToken` applies from the next one.
+    token: async () => (this.getToken ? await this.getToken() : (this.token ?? '')),
+    user: () => ({ name: this.userName, color: this.userColor }),
+    notify: (type, detail) => this.emit(type, detail),
+  });
+  /** The Tiptap editor over the session's document. */
+  private readonly tiptap = new TiptapController(this, this.sessions, {
+    mount: () => this.renderRoot?.querySelector<HTMLElement>('.content') ?? null,
+    readOnly: () => this.isReadOnly,
+    placeholder: () => this.placeholder,
+    onReady: (editor, ydoc) => this.emit('ready', { editor, ydoc }),
+  });
 
   constructor() {
     super();
@@ -85,9 +80,6 @@ export class QuireEditor extends LitElement {
     this.token = null;
     this.placeholder = null;
     this.getToken = null;
-    this._state = null;
-    this._presence = [];
-    this._invalid = null;
   }
 
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
@@ -101,24 +93,29 @@ export class QuireEditor extends LitElement {
     return root;
   }
 
+  /** The Tiptap editor, once created (see the `ready` event). */
+  get editor(): Editor | null {
+    return this.tiptap.editor;
+  }
+
   /** The Yjs document (fields in `shared/doc-fields.ts`). */
   get ydoc(): Y.Doc | null {
-    return this.session?.doc ?? null;
+    return this.sessions.session?.doc ?? null;
   }
 
   /** The y-websocket provider (its `awareness` holds everyone's presence). */
   get provider(): WebsocketProvider | null {
-    return this.session?.provider ?? null;
+    return this.sessions.session?.provider ?? null;
   }
 
   /** Connection and save state, as the indicators show them. */
   get state(): SessionState | null {
-    return this._state;
+    return this.sessions.state;
   }
 
   /** Everyone in the document, yourself first. */
   get presence(): PresenceUser[] {
-    return this._presence;
+    return this.sessions.presence;
   }
 
   /** True when edits cannot be made here: the `readonly` attribute or a view-only link. */
@@ -128,138 +125,12 @@ export class QuireEditor extends LitElement {
 
   /** Reconnects now instead of waiting for the next attempt; after a refusal too (the editor becomes editable again once connected). */
   retry(): void {
-    const refused = this._state?.connection === 'refused';
-    this.session?.retryNow(true);
-    if (refused && this.editor) this.editor.setEditable(this.canEdit());
+    this.sessions.session?.retryNow(true);
   }
 
   override focus(options?: FocusOptions): void {
     if (this.editor) this.editor.commands.focus();
     else super.focus(options);
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Moving the element in the DOM disconnects and reconnects it in one task: keep the session.
-    this.pendingDestroy = false;
-    if (!this.session) this.requestUpdate();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.pendingDestroy = true;
-    queueMicrotask(() => {
-      if (this.pendingDestroy) this.teardown();
-    });
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    const key = JSON.stringify([this.doc, this.view, this.server]);
-    if (key !== this.sessionKey && this.isConnected) {
-      this.sessionKey = key;
-      this.teardown();
-      this.sessionKey = key;
-      this.startSession();
-    }
-    if (changed.has('userName') || changed.has('userColor')) this.publishUser();
-    if (changed.has('readonly') && this.editor) this.editor.setEditable(this.canEdit());
-  }
-
-  protected override updated(): void {
-    if (this.session && !this.editor) this.mountEditor();
-  }
-
-  private canEdit(): boolean {
-    return !this.isReadOnly && this._state?.connection !== 'refused';
-  }
-
-  private identity(): UserInfo {
-    const stored = loadIdentity(safeLocalStorage());
-    return {
-      id: stored.id,
-      name: cleanName(this.userName) || stored.name,
-      color: isHexColor(this.userColor) ? this.userColor : stored.color,
-    };
-  }
-
-  private publishUser(): void {
-    this.session?.setUser(this.identity(), isHexColor(this.userColor));
-  }
-
-  private startSession(): void {
-    const viewLink = Boolean(this.view);
-    const room = viewLink ? this.view : this.doc;
-    this._invalid = null;
-    if (!room) return;
-    if (!(viewLink ? isValidViewId(room) : isValidDocId(room))) {
-      this._invalid = viewLink ? 'This view link is not valid.' : 'This is not a valid document address.';
-      this.emit<QuireErrorDetail>('error', { code: 4400, message: this._invalid });
-      return;
-    }
-    const session = new CollabSession({
-      room,
-      viewLink,
-      serverUrl: this.server || location.origin,
-      // Read at every connect, so a changed `token` or `getToken` applies from the next one.
-      getToken: async () => (this.getToken ? await this.getToken() : (this.token ?? '')),
-    });
-    this.session = session;
-    session.addEventListener('change', () => this.onSessionChange(session));
-    session.addEventListener('presence', () => {
-      if (this.session === session) this._presence = session.presence;
-    });
-    session.addEventListener('synced', () => this.emit('synced', null));
-    session.addEventListener('saved', () => this.emit('saved', null));
-    session.addEventListener('refused', (event) => {
-      this.editor?.setEditable(false);
-      this.emit<QuireErrorDetail>('error', (event as CustomEvent<Refusal>).detail);
-    });
-    this.publishUser();
-    this._state = session.state;
-    this._presence = session.presence;
-    session.start();
-  }
-
-  private onSessionChange(session: CollabSession): void {
-    if (this.session !== session) return;
-    const state = session.state;
-    this._state = state;
-    if (state.connection !== this.lastConnection || state.connection === 'reconnecting') {
-      this.lastConnection = state.connection;
-      this.emit<QuireStatusDetail>('status', { status: state.connection, retryAt: state.retryAt });
-    }
-  }
-
-  private mountEditor(): void {
-    const session = this.session;
-    const mount = this.renderRoot.querySelector<HTMLElement>('.content');
-    if (!session || !mount) return;
-    const editor = createEditor({
-      element: mount,
-      doc: session.doc,
-      awareness: session.awareness,
-      user: this.identity(),
-      editable: this.canEdit(),
-      placeholder: this.placeholder ?? undefined,
-    });
-    this.editor = editor;
-    // The caret extension published the user without colour resolution; publish the resolved one.
-    this.publishUser();
-    this.requestUpdate();
-    this.emit('ready', { editor, ydoc: session.doc });
-  }
-
-  private teardown(): void {
-    this.editor?.destroy();
-    this.editor = null;
-    const mount = this.renderRoot?.querySelector<HTMLElement>('.content');
-    if (mount) mount.replaceChildren();
-    this.session?.destroy();
-    this.session = null;
-    this.sessionKey = '';
-    this.lastConnection = null;
-    this._state = null;
-    this._presence = [];
   }
 
   private emit<T>(type: string, detail: T): void {
@@ -278,10 +149,10 @@ export class QuireEditor extends LitElement {
   }
 
   protected override render() {
-    if (this._invalid) {
-      return html`<div class="frame"><p class="notice error" role="alert">${this._invalid}</p></div>`;
+    const { invalid, state, presence } = this.sessions;
+    if (invalid) {
+      return html`<div class="frame"><p class="notice error" role="alert">${invalid}</p></div>`;
     }
-    const state = this._state;
     const readOnly = this.isReadOnly;
     const refused = state?.connection === 'refused';
     return html`<div class="frame" part="frame">
@@ -292,13 +163,13 @@ export class QuireEditor extends LitElement {
             : html`<quire-toolbar part="toolbar" .editor=${this.editor}></quire-toolbar>`
         }
         <div class="meta">
-          <quire-presence-list .users=${this._presence}></quire-presence-list>
+          <quire-presence-list .users=${presence}></quire-presence-list>
           ${readOnly ? nothing : html`<quire-save-status .state=${state?.save ?? 'saving'}></quire-save-status>`}
           <quire-connection-status
             .state=${state?.connection ?? 'connecting'}
             .retryAt=${state?.retryAt ?? null}
             .message=${state?.refusal?.message ?? ''}
-            @retry=${() => this.session?.retryNow()}
+            @retry=${() => this.sessions.session?.retryNow()}
           ></quire-connection-status>
         </div>
       </div>
