@@ -45,7 +45,7 @@ export class EditorWatchController implements ReactiveController {
   hostDisconnected(): void {
     this.connected = false;
     this.watch(null);
-    cancelAnimationFrame(this.frame);
+    if (this.frame) cancelAnimationFrame(this.frame);
     this.frame = 0;
   }
 
