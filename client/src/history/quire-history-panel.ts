@@ -61,6 +61,7 @@ export class QuireHistoryPanel extends LitElement {
   }
 
   private async select(version: VersionInfo): Promise<void> {
+    if (this.preview.selected?.id !== version.id) this.versions.dismissNotice();
     if (!(await this.preview.toggle(version))) return;
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>('[data-testid=version-preview]')?.focus();

@@ -140,6 +140,11 @@ export class VersionsController implements ReactiveController {
     }
   }
 
+  /** Hides the last save or restore notice (another action began). */
+  dismissNotice(): void {
+    this.set({ notice: '' });
+  }
+
   private get pageSize(): number {
     return this.options.pageSize ?? PAGE_SIZE;
   }
