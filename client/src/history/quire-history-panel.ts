@@ -1,16 +1,14 @@
 import type { Editor } from '@tiptap/core';
 import { DOMSerializer, type Node as PMNode, type Schema } from '@tiptap/pm/model';
 import { html, LitElement, nothing } from 'lit';
+import { REST_LIMITS, type VersionJson } from '../../../shared/rest-api.js';
 import { formatRelativeTime } from '../app/recent-docs.js';
 import { defineElement } from '../components/define-element.js';
 import { ICONS } from '../components/icons.js';
-import type { VersionInfo } from './history-api.js';
 import { quireHistoryPanelStyles } from './quire-history-panel-styles.js';
 import { countChanges, type DiffLine } from './version-diff.js';
 import { VersionPreviewController } from './version-preview-controller.js';
 import { VersionsController, versionLabel } from './versions-controller.js';
-
-const MAX_NAME_LENGTH = 200;
 
 /**
  * `<quire-history-panel>`: a document's versions beside the editor. Lists them (time, name, who edited),
@@ -60,7 +58,7 @@ export class QuireHistoryPanel extends LitElement {
     return this.versions.refresh();
   }
 
-  private async select(version: VersionInfo): Promise<void> {
+  private async select(version: VersionJson): Promise<void> {
     if (this.preview.selected?.id !== version.id) this.versions.dismissNotice();
     if (!(await this.preview.toggle(version))) return;
     await this.updateComplete;
@@ -102,7 +100,7 @@ export class QuireHistoryPanel extends LitElement {
           id="version-name"
           data-testid="version-name"
           placeholder="Name this version, e.g. Sent to review"
-          maxlength=${MAX_NAME_LENGTH}
+          maxlength=${REST_LIMITS.maxVersionNameLength}
           autocomplete="off"
           .value=${this._name}
           @input=${(event: Event) => {
@@ -141,7 +139,7 @@ export class QuireHistoryPanel extends LitElement {
     </aside>`;
   }
 
-  private renderVersion(version: VersionInfo, now: number) {
+  private renderVersion(version: VersionJson, now: number) {
     const at = Date.parse(version.createdAt);
     const selected = this.preview.selected?.id === version.id;
     return html`<li>
@@ -166,7 +164,7 @@ export class QuireHistoryPanel extends LitElement {
     </li>`;
   }
 
-  private renderPreview(version: VersionInfo, now: number) {
+  private renderPreview(version: VersionJson, now: number) {
     const { preview, diff } = this.preview;
     const changes = countChanges(diff);
     return html`<section class="preview" aria-label="Selected version">

@@ -1,9 +1,10 @@
 import { type Editor, getSchema } from '@tiptap/core';
 import { Node as PMNode, type Schema } from '@tiptap/pm/model';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { VersionJson } from '../../../shared/rest-api.js';
 import { EditorWatchController } from '../controllers/editor-watch-controller.js';
 import { schemaExtensions } from '../editor/schema-extensions.js';
-import { fetchVersionContent, type VersionInfo } from './history-api.js';
+import { fetchVersionContent } from './history-api.js';
 import { compareDocs, type DiffLine } from './version-diff.js';
 import { messageOf } from './versions-controller.js';
 
@@ -21,7 +22,7 @@ export interface VersionPreviewOptions {
  * longer selected are dropped.
  */
 export class VersionPreviewController implements ReactiveController {
-  selected: VersionInfo | null = null;
+  selected: VersionJson | null = null;
   /** The selected version's content, once loaded. */
   preview: { title: string; doc: PMNode } | null = null;
   diff: DiffLine[] = [];
@@ -54,7 +55,7 @@ export class VersionPreviewController implements ReactiveController {
   }
 
   /** Shows `version`, or closes it when it is the one shown. True once its content is in. */
-  async toggle(version: VersionInfo): Promise<boolean> {
+  async toggle(version: VersionJson): Promise<boolean> {
     const docId = this.docId;
     if (!docId) return false;
     if (this.selected?.id === version.id) {

@@ -1,17 +1,17 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { REST_LIMITS, type VersionJson } from '../../../shared/rest-api.js';
 import { ApiError } from '../app/api.js';
-import { listVersions, restoreVersion, saveVersion, type VersionInfo } from './history-api.js';
+import { listVersions, restoreVersion, saveVersion } from './history-api.js';
 
 /** How often an open panel looks for new automatic versions. */
 const REFRESH_MS = 20_000;
-const PAGE_SIZE = 50;
 
 /** The server's sentence for a refusal, else ours. */
 export const messageOf = (error: unknown, fallback: string): string =>
   error instanceof ApiError ? error.message : fallback;
 
 /** A version's label: its name, or what kind of version it is. */
-export function versionLabel(version: VersionInfo): string {
+export function versionLabel(version: VersionJson): string {
   if (version.name) return version.name;
   return version.kind === 'auto' ? 'Automatic version' : 'Version';
 }
@@ -33,7 +33,7 @@ export interface VersionsControllerOptions {
  * Answers for a document the host has since left are dropped.
  */
 export class VersionsController implements ReactiveController {
-  versions: VersionInfo[] = [];
+  versions: VersionJson[] = [];
   /** Cursor of the next older page; null when every version is listed. */
   next: number | null = null;
   loading = false;
@@ -121,7 +121,7 @@ export class VersionsController implements ReactiveController {
   }
 
   /** Restores `version` for everyone; the server keeps the text before as `backup`. Null when it failed. */
-  async restore(version: VersionInfo): Promise<{ backup: VersionInfo } | null> {
+  async restore(version: VersionJson): Promise<{ backup: VersionJson } | null> {
     const docId = this.docId;
     if (!docId || this.busy) return null;
     this.set({ busy: 'restore', error: '' });
@@ -146,7 +146,7 @@ export class VersionsController implements ReactiveController {
   }
 
   private get pageSize(): number {
-    return this.options.pageSize ?? PAGE_SIZE;
+    return this.options.pageSize ?? REST_LIMITS.defaultPageSize;
   }
 
   private set(patch: Partial<Pick<this, 'versions' | 'next' | 'loading' | 'error' | 'notice' | 'busy'>>): void {
