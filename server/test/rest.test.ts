@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CLOSE_CODE } from '../../shared/close-codes.js';
 import { isValidDocId } from '../../shared/doc-id.js';
+import type { DocMetaJson, DocPageJson } from '../../shared/rest-api.js';
 import { connectClient, startTestServer, text, waitFor, waitForSynced } from './helpers.js';
 
 /** The operator credential of servers that list documents in open mode (`QUIRE_ADMIN_TOKEN`). */
@@ -13,7 +14,7 @@ describe('REST API', () => {
     const { url } = await startTestServer();
     const response = await fetch(`${url}/api/docs`, { method: 'POST' });
     expect(response.status).toBe(201);
-    const body = (await response.json()) as { id: string; size: number; peers: number };
+    const body = (await response.json()) as DocMetaJson;
     expect(isValidDocId(body.id)).toBe(true);
     expect(body.id).toHaveLength(22);
     expect(response.headers.get('location')).toBe(`/api/docs/${body.id}`);
@@ -27,10 +28,15 @@ describe('REST API', () => {
     const editor = connectClient(wsUrl, id);
     await waitForSynced(editor.provider);
     editor.doc.getText('t').insert(0, 'from the editor');
-    let meta = { size: 0, peers: 0, updatedAt: '', createdAt: '' };
+    let meta: Pick<DocMetaJson, 'size' | 'peers' | 'updatedAt' | 'createdAt'> = {
+      size: 0,
+      peers: 0,
+      updatedAt: '',
+      createdAt: '',
+    };
     await waitFor(
       async () => {
-        meta = (await (await fetch(`${url}/api/docs/${id}`)).json()) as typeof meta;
+        meta = (await (await fetch(`${url}/api/docs/${id}`)).json()) as DocMetaJson;
         return meta.size > 0;
       },
       5000,
@@ -55,10 +61,7 @@ describe('REST API', () => {
     let after: string | null = null;
     do {
       const query: string = after ? `?limit=2&after=${after}` : '?limit=2';
-      const page = (await (await fetch(`${url}/api/docs${query}`, { headers: asAdmin })).json()) as {
-        docs: { id: string }[];
-        next: string | null;
-      };
+      const page = (await (await fetch(`${url}/api/docs${query}`, { headers: asAdmin })).json()) as DocPageJson;
       expect(page.docs.length).toBeLessThanOrEqual(2);
       seen.push(...page.docs.map((d) => d.id));
       after = page.next;

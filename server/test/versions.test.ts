@@ -1,26 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { REST_LIMITS, type RestoreJson, type VersionJson, type VersionPageJson } from '../../shared/rest-api.js';
 import type { Config } from '../src/config.js';
 import { encodeVersionData } from '../src/history/version-data.js';
 import { editTo, markdownOf, markdownOfState } from './doc-content.js';
 import { connectClient, startTestServer, tempDir, uniqueDocId, waitFor, waitForSynced } from './helpers.js';
 import { mintToken, TEST_SECRET } from './security-helpers.js';
 
-interface VersionJson {
-  id: number;
-  kind: 'auto' | 'named';
-  name: string | null;
-  editors: string[];
-  createdAt: string;
-  size: number;
-}
-
 const databaseUrl = process.env.QUIRE_TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 async function listVersions(url: string, docId: string, query = ''): Promise<VersionJson[]> {
   const response = await fetch(`${url}/api/docs/${docId}/versions${query}`);
   expect(response.status).toBe(200);
-  return ((await response.json()) as { versions: VersionJson[] }).versions;
+  return ((await response.json()) as VersionPageJson).versions;
 }
 
 async function waitForVersions(url: string, docId: string, count: number, timeoutMs = 5000): Promise<VersionJson[]> {
@@ -150,15 +142,11 @@ describe('named versions and reading versions', () => {
       expect(saved).toMatchObject({ kind: 'named', name, editors: ['Ada'] });
       ids.push(saved.id);
     }
-    const page1 = (await (await fetch(`${url}/api/docs/${docId}/versions?limit=2`)).json()) as {
-      versions: VersionJson[];
-      next: number | null;
-    };
+    const page1 = (await (await fetch(`${url}/api/docs/${docId}/versions?limit=2`)).json()) as VersionPageJson;
     expect(page1.versions.map((v) => v.name)).toEqual(['Final', 'Sent to review']);
-    const page2 = (await (await fetch(`${url}/api/docs/${docId}/versions?limit=2&before=${page1.next}`)).json()) as {
-      versions: VersionJson[];
-      next: number | null;
-    };
+    const page2 = (await (
+      await fetch(`${url}/api/docs/${docId}/versions?limit=2&before=${page1.next}`)
+    ).json()) as VersionPageJson;
     expect(page2).toEqual({ versions: [expect.objectContaining({ name: 'Draft' })], next: null });
 
     // Read back as metadata, Yjs update, Markdown and HTML.
@@ -206,7 +194,13 @@ describe('named versions and reading versions', () => {
       ['GET', `/api/docs/${id}/versions/1/export?format=pdf`, undefined, 400, 'invalid_format'],
       ['POST', `/api/docs/${id}/versions/999999/restore`, undefined, 404, 'not_found'],
       ['POST', `/api/docs/${id}/versions`, { name: '   ' }, 400, 'invalid_name'],
-      ['POST', `/api/docs/${id}/versions`, { name: 'x'.repeat(201) }, 400, 'invalid_name'],
+      [
+        'POST',
+        `/api/docs/${id}/versions`,
+        { name: 'x'.repeat(REST_LIMITS.maxVersionNameLength + 1) },
+        400,
+        'invalid_name',
+      ],
       ['POST', `/api/docs/${id}/versions`, { title: 'no name' }, 400, 'invalid_name'],
       ['POST', `/api/docs/${uniqueDocId()}/versions`, { name: 'ghost' }, 404, 'not_found'],
     ];
@@ -245,7 +239,7 @@ describe('restore', () => {
 
     const response = await post(`${url}/api/docs/${docId}/versions/${sent.id}/restore`);
     expect(response.status).toBe(200);
-    const { restored, backup } = (await response.json()) as { restored: VersionJson; backup: VersionJson };
+    const { restored, backup } = (await response.json()) as RestoreJson;
     expect(restored.id).toBe(sent.id);
     expect(backup).toMatchObject({ kind: 'auto', name: 'Before restoring “Sent to review”', editors: ['Grace'] });
     for (const client of [ada, grace]) {

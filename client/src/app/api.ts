@@ -1,4 +1,5 @@
 import { createDocId, isValidDocId } from '../../../shared/doc-id.js';
+import type { ApiErrorBody, DocMetaJson } from '../../../shared/rest-api.js';
 import { docApiUrl, ROUTES } from '../../../shared/routes.js';
 import { isValidViewId } from '../../../shared/view-id.js';
 
@@ -13,15 +14,22 @@ export class ApiError extends Error {
   }
 }
 
-async function errorOf(response: Response): Promise<ApiError> {
+/** The refusal in a response, with the server's sentence (`ApiErrorBody.message`) when it sent one. */
+export async function errorOf(response: Response): Promise<ApiError> {
   let message = `The server answered ${response.status}.`;
   try {
-    const body = (await response.json()) as { message?: unknown };
+    const body = (await response.json()) as Partial<Record<keyof ApiErrorBody, unknown>>;
     if (typeof body.message === 'string' && body.message) message = body.message;
   } catch {
     // Not JSON: keep the status text.
   }
   return new ApiError(response.status, message);
+}
+
+/** The response when it is a success; else its refusal, thrown as an `ApiError`. */
+export async function ensureOk(response: Response): Promise<Response> {
+  if (response.ok) return response;
+  throw await errorOf(response);
 }
 
 /**
@@ -39,17 +47,14 @@ export async function createDocument(
   } catch {
     return { id: createDocId(), offline: true };
   }
-  if (!response.ok) throw await errorOf(response);
-  const body = (await response.json()) as { id?: unknown };
+  await ensureOk(response);
+  const body = (await response.json()) as Partial<Record<keyof DocMetaJson, unknown>>;
   if (!isValidDocId(body.id)) throw new ApiError(response.status, 'The server sent an invalid document id.');
   return { id: body.id, offline: false };
 }
 
-/** What the app reads from `GET /api/docs/<id>`; `viewId` appears once the server offers view-only links. */
-export interface DocInfo {
-  id: string;
-  viewId?: string;
-}
+/** What the app reads from `GET /api/docs/<id>`; `viewId` appears only for people who may edit. */
+export type DocInfo = Pick<DocMetaJson, 'id' | 'viewId'>;
 
 /** Document metadata, or null when it cannot be had (offline, unknown, refused): it is only ever a bonus. */
 export async function fetchDocInfo(
@@ -60,7 +65,7 @@ export async function fetchDocInfo(
   try {
     const response = await fetchImpl(docApiUrl(base, docId), { headers: { accept: 'application/json' } });
     if (!response.ok) return null;
-    const body = (await response.json()) as { id?: unknown; viewId?: unknown };
+    const body = (await response.json()) as Partial<Record<keyof DocMetaJson, unknown>>;
     if (!isValidDocId(body.id)) return null;
     return { id: body.id, ...(isValidViewId(body.viewId) ? { viewId: body.viewId } : {}) };
   } catch {

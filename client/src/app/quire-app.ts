@@ -3,20 +3,11 @@ import { defineElement } from '../components/define-element.js';
 import './quire-doc-page.js';
 import './quire-error-page.js';
 import './quire-home-page.js';
-import { internalLink, parseRoute, type Route } from './router.js';
+import { RouteController } from './route-controller.js';
 
 /** `<quire-app>`: the single-page app shell. Maps the URL to a page and handles in-app navigation. */
 export class QuireApp extends LitElement {
-  static override properties = {
-    _route: { state: true },
-  };
-
-  declare _route: Route;
-
-  constructor() {
-    super();
-    this._route = parseRoute(location.pathname);
-  }
+  private readonly routes = new RouteController(this);
 
   /** Pages render into the light DOM of the app, each with its own shadow root. */
   protected override createRenderRoot(): HTMLElement {
@@ -25,47 +16,13 @@ export class QuireApp extends LitElement {
     return this;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    window.addEventListener('popstate', this.onPopState);
-    this.addEventListener('click', this.onClick);
-    this.addEventListener('navigate', this.onNavigate as EventListener);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener('popstate', this.onPopState);
-    this.removeEventListener('click', this.onClick);
-    this.removeEventListener('navigate', this.onNavigate as EventListener);
-  }
-
   /** Goes to an app path without reloading. */
   navigate(path: string): void {
-    if (path !== location.pathname + location.search + location.hash) history.pushState(null, '', path);
-    this._route = parseRoute(location.pathname);
-    window.scrollTo(0, 0);
+    this.routes.navigate(path);
   }
 
-  private readonly onPopState = () => {
-    this._route = parseRoute(location.pathname);
-  };
-
-  private readonly onNavigate = (event: CustomEvent<string>) => {
-    this.navigate(event.detail);
-  };
-
-  private readonly onClick = (event: MouseEvent) => {
-    // Links inside the pages' shadow roots: the composed path holds the real anchor.
-    const anchor = event.composedPath().find((node): node is HTMLAnchorElement => node instanceof HTMLAnchorElement);
-    if (!anchor) return;
-    const path = internalLink(event, anchor, location.origin);
-    if (path === null) return;
-    event.preventDefault();
-    this.navigate(path);
-  };
-
   protected override render() {
-    const route = this._route;
+    const route = this.routes.route;
     switch (route.name) {
       case 'home':
         return html`<quire-home-page></quire-home-page>`;

@@ -1,54 +1,21 @@
-import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
-import { MAX_TITLE_LENGTH, titleText } from '../../../shared/doc-fields.js';
+import type { Editor } from '@tiptap/core';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { MAX_TITLE_LENGTH } from '../../../shared/doc-fields.js';
 import { defineElement } from '../components/define-element.js';
 import { ICONS } from '../components/icons.js';
 import type { QuireEditor, QuireErrorDetail } from '../components/quire-editor.js';
 import '../components/quire-editor.js';
-import type { Editor } from '@tiptap/core';
 import '../history/quire-export-menu.js';
 import '../history/quire-history-panel.js';
 import { loadIdentity, safeLocalStorage, saveName } from '../editor/identity.js';
 import { cleanName, MAX_NAME_LENGTH } from '../editor/presence.js';
-import { type DocInfo, fetchDocInfo } from './api.js';
-import { appStyles, logo } from './app-styles.js';
+import { logo } from './app-styles.js';
+import { quireDocPageStyles } from './quire-doc-page-styles.js';
 import './quire-error-page.js';
 import { RecentDocs } from './recent-docs.js';
-import { routePath } from './router.js';
-import { bindTextInput } from './title-binding.js';
-
-/** Heading and advice for the refusals a document page can meet; the message itself comes from the server. */
-const REFUSALS: Record<number, { heading: string; advice: string }> = {
-  4400: { heading: 'This link does not work', advice: 'Check that the whole link was copied.' },
-  4401: { heading: 'Sign-in required', advice: 'Open the document from the site that gave you the link.' },
-  4403: { heading: 'No access', advice: 'Ask the owner of the document to share it with you.' },
-  4404: { heading: 'Document not found', advice: 'The link may be old or mistyped.' },
-  4410: { heading: 'Document deleted', advice: 'Start a new document, or ask its owner for a copy.' },
-  4413: { heading: 'Document full', advice: 'Start a new document to keep writing.' },
-};
-
-/** Copies text with the async clipboard API, falling back to the old selection trick. */
-async function copyText(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    const area = document.createElement('textarea');
-    area.value = text;
-    area.setAttribute('readonly', '');
-    area.style.position = 'fixed';
-    area.style.opacity = '0';
-    document.body.append(area);
-    area.select();
-    let copied = false;
-    try {
-      copied = document.execCommand('copy');
-    } catch {
-      // Nothing else to try: the link stays visible in the share panel to copy by hand.
-    }
-    area.remove();
-    return copied;
-  }
-}
+import { refusalPage } from './refusal-pages.js';
+import { ShareController } from './share-controller.js';
+import { TitleController } from './title-controller.js';
 
 /**
  * `/d/<docId>` (editable) and `/r/<viewId>` (view-only link): the title, your name, the Share button
@@ -59,11 +26,7 @@ export class QuireDocPage extends LitElement {
     docId: { attribute: 'doc-id' },
     viewId: { attribute: 'view-id' },
     _userName: { state: true },
-    _title: { state: true },
     _refusal: { state: true },
-    _shareOpen: { state: true },
-    _copied: { state: true },
-    _info: { state: true },
     _historyOpen: { state: true },
     _editor: { state: true },
   };
@@ -71,29 +34,29 @@ export class QuireDocPage extends LitElement {
   declare docId: string | null;
   declare viewId: string | null;
   declare _userName: string;
-  declare _title: string;
   declare _refusal: QuireErrorDetail | null;
-  declare _shareOpen: boolean;
-  declare _copied: boolean | null;
-  declare _info: DocInfo | null;
   declare _historyOpen: boolean;
   /** The live editor once ready, for comparing versions with the current text. */
   declare _editor: Editor | null;
   private readonly storage = safeLocalStorage();
-  private readonly recentDocs = new RecentDocs(this.storage);
-  private unbindTitle: (() => void) | null = null;
-  private renameTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly docTitle = new TitleController(this, {
+    docId: () => this.docId,
+    viewId: () => this.viewId,
+    input: () => this.renderRoot.querySelector<HTMLInputElement>('[data-testid=doc-title]'),
+    recentDocs: new RecentDocs(this.storage),
+  });
+  private readonly sharing = new ShareController(this, {
+    docId: () => this.docId,
+    viewId: () => this.viewId,
+    field: () => this.renderRoot.querySelector<HTMLInputElement>('[data-testid=share-link]'),
+  });
 
   constructor() {
     super();
     this.docId = null;
     this.viewId = null;
     this._userName = loadIdentity(this.storage).name;
-    this._title = '';
     this._refusal = null;
-    this._shareOpen = false;
-    this._copied = null;
-    this._info = null;
     this._historyOpen = false;
     this._editor = null;
   }
@@ -102,61 +65,18 @@ export class QuireDocPage extends LitElement {
     return this.renderRoot.querySelector('quire-editor');
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    document.addEventListener('keydown', this.onDocumentKeydown);
-    document.addEventListener('pointerdown', this.onDocumentPointerDown);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    document.removeEventListener('keydown', this.onDocumentKeydown);
-    document.removeEventListener('pointerdown', this.onDocumentPointerDown);
-    this.unbindTitle?.();
-    this.unbindTitle = null;
-    this.flushRename();
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('docId') || changed.has('viewId')) {
-      this.unbindTitle?.();
-      this.unbindTitle = null;
       this._refusal = null;
-      this._info = null;
       this._editor = null;
-      this._title = '';
-      this.updateDocumentTitle();
-      if (this.docId) this.recentDocs.touch(this.docId);
     }
   }
 
   private onEditorReady(): void {
     const editor = this.editorElement;
-    const input = this.renderRoot.querySelector<HTMLInputElement>('[data-testid=doc-title]');
-    if (!editor?.ydoc || !input) return;
+    if (!editor?.ydoc) return;
     this._editor = editor.editor;
-    this.unbindTitle?.();
-    this.unbindTitle = bindTextInput(input, titleText(editor.ydoc), (value) => this.onTitleChange(value));
-    this.onTitleChange(input.value);
-  }
-
-  private onTitleChange(value: string): void {
-    this._title = value;
-    this.updateDocumentTitle();
-    if (!this.docId) return;
-    // Typing would otherwise write localStorage on every key.
-    if (this.renameTimer !== null) clearTimeout(this.renameTimer);
-    this.renameTimer = setTimeout(() => this.flushRename(), 400);
-  }
-
-  private flushRename(): void {
-    if (this.renameTimer !== null) clearTimeout(this.renameTimer);
-    this.renameTimer = null;
-    if (this.docId) this.recentDocs.rename(this.docId, this._title.trim());
-  }
-
-  private updateDocumentTitle(): void {
-    document.title = `${this._title.trim() || 'Untitled'} · Quire`;
+    this.docTitle.bind(editor.ydoc);
   }
 
   /** Versions belong to editable documents (a view link does not name the document). */
@@ -180,63 +100,20 @@ export class QuireDocPage extends LitElement {
     if (!cleanName(input.value)) input.value = this._userName;
   }
 
-  private shareUrl(): string {
-    const route = this.viewId
-      ? { name: 'view' as const, viewId: this.viewId }
-      : { name: 'doc' as const, docId: this.docId ?? '' };
-    return `${location.origin}${routePath(route)}`;
-  }
-
-  private viewUrl(): string | null {
-    return this._info?.viewId ? `${location.origin}${routePath({ name: 'view', viewId: this._info.viewId })}` : null;
-  }
-
-  private async share(): Promise<void> {
-    this._shareOpen = true;
-    // Copy first: the clipboard wants the click's user activation, which a network wait could outlast.
-    this._copied = await copyText(this.shareUrl());
-    await this.updateComplete;
-    const field = this.renderRoot.querySelector<HTMLInputElement>('[data-testid=share-link]');
-    field?.select();
-    // The view-only link, when the server offers one (only to people who may edit), asked for on demand.
-    const docId = this.docId;
-    if (docId && !this._info) {
-      const info = await fetchDocInfo(location.origin, docId);
-      if (this.docId === docId) this._info = info;
-    }
-  }
-
-  private async copyViewLink(): Promise<void> {
-    const url = this.viewUrl();
-    if (url) this._copied = await copyText(url);
-  }
-
-  private readonly onDocumentKeydown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape' && this._shareOpen) this._shareOpen = false;
-  };
-
-  private readonly onDocumentPointerDown = (event: PointerEvent) => {
-    if (!this._shareOpen) return;
-    const inside = event
-      .composedPath()
-      .some((node) => node instanceof HTMLElement && node.classList.contains('share-area'));
-    if (!inside) this._shareOpen = false;
-  };
-
   protected override render() {
-    const refusal = this._refusal;
+    const errorPage = this._refusal ? refusalPage(this._refusal) : null;
     // The editor stays in the page behind the explanation: its state (and its copy on this device) is kept.
     return html`
       ${
-        refusal
+        errorPage
           ? html`<quire-error-page
-              .heading=${REFUSALS[refusal.code]?.heading ?? 'This document cannot be opened'}
-              .message=${refusal.message}
-              .advice=${REFUSALS[refusal.code]?.advice ?? ''}
+              .heading=${errorPage.heading}
+              .message=${errorPage.message}
+              .advice=${errorPage.advice}
             ></quire-error-page>`
           : this.renderTopbar()
       }
-      <main ?hidden=${refusal !== null} class=${this.historyShown ? 'with-history' : ''}>
+      <main ?hidden=${errorPage !== null} class=${this.historyShown ? 'with-history' : ''}>
         <quire-editor
           .doc=${this.viewId ? null : this.docId}
           .view=${this.viewId}
@@ -261,7 +138,7 @@ export class QuireDocPage extends LitElement {
 
   private renderTopbar() {
     const viewOnly = Boolean(this.viewId);
-    const viewUrl = this.viewUrl();
+    const { open: shareOpen, copied, viewUrl } = this.sharing;
     return html`
       <header class="topbar">
         <a class="brand" href="/" aria-label="Quire — your documents">${logo}</a>
@@ -316,28 +193,22 @@ export class QuireDocPage extends LitElement {
               class="button primary"
               data-testid="share-button"
               aria-haspopup="dialog"
-              aria-expanded=${String(this._shareOpen)}
-              @click=${this.share}
+              aria-expanded=${String(shareOpen)}
+              @click=${() => this.sharing.share()}
             >
               ${ICONS.share}<span class="share-label">Share</span>
             </button>
             ${
-              this._shareOpen
+              shareOpen
                 ? html`<div class="share-panel" role="dialog" aria-label="Share" data-testid="share-panel">
                     <p class="share-status" role="status" data-testid="share-status">
-                      ${
-                        this._copied
-                          ? html`${ICONS.check} Link copied`
-                          : this._copied === false
-                            ? 'Copy this link:'
-                            : 'Copying…'
-                      }
+                      ${copied ? html`${ICONS.check} Link copied` : copied === false ? 'Copy this link:' : 'Copying…'}
                     </p>
                     <input
                       class="share-link"
                       data-testid="share-link"
                       readonly
-                      .value=${this.shareUrl()}
+                      .value=${this.sharing.shareUrl}
                       aria-label="Link to this document"
                       @focus=${(event: FocusEvent) => (event.target as HTMLInputElement).select()}
                     />
@@ -346,7 +217,7 @@ export class QuireDocPage extends LitElement {
                     </p>
                     ${
                       viewUrl && !viewOnly
-                        ? html`<button class="button" data-testid="copy-view-link" @click=${this.copyViewLink}>
+                        ? html`<button class="button" data-testid="copy-view-link" @click=${() => this.sharing.copyViewLink()}>
                             ${ICONS.eye} Copy view-only link
                           </button>`
                         : nothing
@@ -360,185 +231,7 @@ export class QuireDocPage extends LitElement {
     `;
   }
 
-  static override styles = [
-    appStyles,
-    css`
-      .title {
-        flex: 1 1 auto;
-        min-width: 0;
-        height: 40px;
-        padding: 0 10px;
-        margin-left: 4px;
-        border: 1px solid transparent;
-        border-radius: 10px;
-        background: transparent;
-        color: inherit;
-        font: inherit;
-        font-size: 18px;
-        font-weight: 650;
-        letter-spacing: -0.015em;
-        text-overflow: ellipsis;
-      }
-      .title:hover:not([readonly]) {
-        border-color: #e2e8f0;
-      }
-      .title:focus {
-        border-color: #c7d2fe;
-        background: #fff;
-        outline: none;
-        box-shadow: 0 0 0 3px rgb(79 70 229 / 0.15);
-      }
-      .title::placeholder {
-        color: #94a3b8;
-      }
-      .actions {
-        flex: none;
-        display: flex;
-        align-items: center;
-        gap: 10px;
-      }
-      .name input {
-        width: 150px;
-        height: 38px;
-        padding: 0 12px;
-        border: 1px solid #e2e8f0;
-        border-radius: 10px;
-        background: #fff;
-        color: inherit;
-        font: inherit;
-        font-size: 14px;
-      }
-      .name input:focus {
-        border-color: #c7d2fe;
-        outline: none;
-        box-shadow: 0 0 0 3px rgb(79 70 229 / 0.15);
-      }
-      .share-area {
-        position: relative;
-      }
-      .share-panel {
-        position: absolute;
-        right: 0;
-        top: calc(100% + 8px);
-        width: min(360px, calc(100vw - 24px));
-        padding: 14px;
-        border: 1px solid #e2e8f0;
-        border-radius: 14px;
-        background: #fff;
-        box-shadow:
-          0 20px 40px -16px rgb(15 23 42 / 0.3),
-          0 2px 6px rgb(15 23 42 / 0.06);
-      }
-      .share-status {
-        display: flex;
-        align-items: center;
-        gap: 6px;
-        margin: 0 0 10px;
-        font-weight: 650;
-        font-size: 14px;
-        color: #15803d;
-      }
-      .share-link {
-        width: 100%;
-        height: 36px;
-        padding: 0 10px;
-        border: 1px solid #e2e8f0;
-        border-radius: 8px;
-        background: #f8fafc;
-        color: #334155;
-        font: inherit;
-        font-size: 13px;
-      }
-      .hint {
-        margin: 8px 0 0;
-        color: #64748b;
-        font-size: 13px;
-      }
-      .share-panel .button {
-        width: 100%;
-        margin-top: 12px;
-      }
-      [hidden] {
-        display: none !important;
-      }
-      main {
-        max-width: 980px;
-        margin: 0 auto;
-        padding: 12px 20px 48px;
-      }
-      main.with-history {
-        max-width: 1400px;
-        display: grid;
-        grid-template-columns: minmax(0, 1fr) minmax(300px, 400px);
-        gap: 16px;
-        align-items: start;
-      }
-      quire-history-panel {
-        position: sticky;
-        top: 72px;
-        max-height: calc(100vh - 84px);
-        overflow: auto;
-        border-radius: 14px;
-      }
-      @media (max-width: 900px) {
-        main.with-history {
-          grid-template-columns: minmax(0, 1fr);
-        }
-        quire-history-panel {
-          position: static;
-          max-height: none;
-          order: -1;
-        }
-        .history-label {
-          display: none;
-        }
-      }
-      quire-editor {
-        --quire-toolbar-sticky-top: 60px;
-        min-height: calc(100vh - 110px);
-        box-shadow:
-          0 1px 2px rgb(15 23 42 / 0.04),
-          0 12px 32px -20px rgb(15 23 42 / 0.18);
-      }
-      @media (max-width: 720px) {
-        .name input {
-          width: 112px;
-        }
-      }
-      @media (max-width: 640px) {
-        .topbar {
-          flex-wrap: wrap;
-          height: auto;
-          padding: 8px 12px;
-          row-gap: 6px;
-        }
-        .title {
-          font-size: 17px;
-          margin-left: 0;
-        }
-        .actions {
-          width: 100%;
-          justify-content: space-between;
-        }
-        .name {
-          flex: 1 1 auto;
-        }
-        .name input {
-          width: 100%;
-        }
-        main {
-          padding: 8px 0 24px;
-        }
-        quire-editor {
-          --quire-toolbar-sticky-top: 104px;
-          --quire-radius: 0;
-          border-left: none;
-          border-right: none;
-          min-height: calc(100vh - 112px);
-        }
-      }
-    `,
-  ];
+  static override styles = quireDocPageStyles;
 }
 
 defineElement('quire-doc-page', QuireDocPage);

@@ -1,6 +1,7 @@
-import { css, html, LitElement, nothing } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { defineElement } from '../components/define-element.js';
-import { appStyles, logo } from './app-styles.js';
+import { logo } from './app-styles.js';
+import { quireErrorPageStyles } from './quire-error-page-styles.js';
 
 /** A page that explains what went wrong and offers the way back, instead of a blank screen. */
 export class QuireErrorPage extends LitElement {
@@ -45,50 +46,7 @@ export class QuireErrorPage extends LitElement {
     `;
   }
 
-  static override styles = [
-    appStyles,
-    css`
-      main {
-        display: grid;
-        place-items: center;
-        padding: 12vh 20px 40px;
-      }
-      .card {
-        max-width: 460px;
-        text-align: center;
-      }
-      .mark {
-        display: grid;
-        place-items: center;
-        width: 52px;
-        height: 52px;
-        margin: 0 auto 18px;
-        border-radius: 16px;
-        background: #fef2f2;
-        color: #dc2626;
-        font-size: 26px;
-        font-weight: 800;
-      }
-      h1 {
-        margin: 0 0 10px;
-        font-size: 24px;
-        letter-spacing: -0.02em;
-      }
-      p {
-        margin: 0 0 26px;
-        color: #475569;
-        line-height: 1.6;
-      }
-      p[data-testid='error-message'] {
-        margin-bottom: 6px;
-        color: #0f172a;
-        font-weight: 500;
-      }
-      p[data-testid='error-message'] + a {
-        margin-top: 20px;
-      }
-    `,
-  ];
+  static override styles = quireErrorPageStyles;
 }
 
 defineElement('quire-error-page', QuireErrorPage);

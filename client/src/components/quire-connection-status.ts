@@ -1,6 +1,8 @@
-import { css, html, LitElement, type PropertyValues } from 'lit';
+import { html, LitElement, type PropertyValues } from 'lit';
+import { ClockController } from '../controllers/clock-controller.js';
 import { type ConnectionState, connectionLabel } from '../editor/status.js';
 import { defineElement } from './define-element.js';
+import { quireConnectionStatusStyles } from './quire-connection-status-styles.js';
 
 /**
  * `<quire-connection-status>`: a coloured dot and a word — connected, reconnecting in N s, offline,
@@ -12,7 +14,6 @@ export class QuireConnectionStatus extends LitElement {
     state: {},
     retryAt: { attribute: false },
     message: {},
-    _now: { state: true },
   };
 
   declare state: ConnectionState;
@@ -20,15 +21,14 @@ export class QuireConnectionStatus extends LitElement {
   declare retryAt: number | null;
   /** Why the server refused, for `refused`. */
   declare message: string;
-  declare _now: number;
-  private ticker: ReturnType<typeof setInterval> | null = null;
+  /** Ticks the countdown while a retry is waiting. */
+  private readonly clock = new ClockController(this, () => this.waiting);
 
   constructor() {
     super();
     this.state = 'connecting';
     this.retryAt = null;
     this.message = '';
-    this._now = Date.now();
   }
 
   override connectedCallback(): void {
@@ -36,27 +36,13 @@ export class QuireConnectionStatus extends LitElement {
     this.setAttribute('data-testid', 'connection-status');
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.stopTicker();
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('state')) this.setAttribute('data-state', this.state);
-    if (changed.has('retryAt') || changed.has('state')) {
-      this._now = Date.now();
-      if (this.retryAt !== null && (this.state === 'reconnecting' || this.state === 'offline')) this.startTicker();
-      else this.stopTicker();
-    }
   }
 
-  private startTicker(): void {
-    if (this.ticker === null) this.ticker = setInterval(() => (this._now = Date.now()), 1000);
-  }
-
-  private stopTicker(): void {
-    if (this.ticker !== null) clearInterval(this.ticker);
-    this.ticker = null;
+  /** Waiting for the next attempt: the label counts down and the status is a Retry button. */
+  private get waiting(): boolean {
+    return (this.state === 'reconnecting' || this.state === 'offline') && this.retryAt !== null;
   }
 
   private retry(): void {
@@ -64,9 +50,9 @@ export class QuireConnectionStatus extends LitElement {
   }
 
   protected override render() {
-    const retryIn = this.retryAt === null ? null : Math.max(0, this.retryAt - this._now);
+    const retryIn = this.retryAt === null ? null : Math.max(0, this.retryAt - this.clock.now);
     const label = connectionLabel(this.state, this.state === 'reconnecting' ? retryIn : null);
-    const waiting = (this.state === 'reconnecting' || this.state === 'offline') && this.retryAt !== null;
+    const waiting = this.waiting;
     const title = this.state === 'refused' ? this.message : waiting ? `${label}. Click to retry now.` : label;
     const content = html`<span class="dot" aria-hidden="true"></span><span class="label">${label}</span>`;
     return waiting
@@ -76,84 +62,7 @@ export class QuireConnectionStatus extends LitElement {
       : html`<span class="status ${this.state}" role="status" title=${title}>${content}</span>`;
   }
 
-  static override styles = css`
-    :host {
-      display: inline-flex;
-      min-width: 0;
-      font-size: 13px;
-      color: var(--quire-muted-color, #64748b);
-    }
-    .status {
-      display: inline-flex;
-      align-items: center;
-      gap: 6px;
-      white-space: nowrap;
-      border: none;
-      background: none;
-      padding: 4px 6px;
-      margin: -4px -6px;
-      border-radius: 8px;
-      font: inherit;
-      color: inherit;
-    }
-    button.status {
-      cursor: pointer;
-    }
-    button.status:hover {
-      background: var(--quire-hover-background, rgb(15 23 42 / 0.06));
-    }
-    button.status:focus-visible {
-      outline: 2px solid var(--quire-accent-color, #4f46e5);
-    }
-    .retry {
-      color: var(--quire-accent-color, #4f46e5);
-      font-weight: 600;
-    }
-    .dot {
-      width: 8px;
-      height: 8px;
-      border-radius: 50%;
-      background: #94a3b8;
-      flex: none;
-    }
-    .connected .dot {
-      background: var(--quire-success-color, #16a34a);
-      box-shadow: 0 0 0 3px rgb(22 163 74 / 0.15);
-    }
-    .connecting .dot,
-    .reconnecting .dot {
-      background: var(--quire-warning-color, #d97706);
-      animation: pulse 1.2s ease-in-out infinite;
-    }
-    .offline .dot {
-      background: #94a3b8;
-    }
-    .refused {
-      color: var(--quire-danger-color, #b91c1c);
-    }
-    .refused .dot {
-      background: var(--quire-danger-color, #dc2626);
-    }
-    @keyframes pulse {
-      50% {
-        opacity: 0.35;
-      }
-    }
-    @media (max-width: 640px) {
-      .connected .label {
-        position: absolute;
-        width: 1px;
-        height: 1px;
-        overflow: hidden;
-        clip-path: inset(50%);
-      }
-    }
-    @media (prefers-reduced-motion: reduce) {
-      .dot {
-        animation: none !important;
-      }
-    }
-  `;
+  static override styles = quireConnectionStatusStyles;
 }
 
 defineElement('quire-connection-status', QuireConnectionStatus);

@@ -1,29 +1,22 @@
 import type { Editor } from '@tiptap/core';
-import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import type { WebsocketProvider } from 'y-websocket';
 import type * as Y from 'yjs';
-import { isValidDocId } from '../../../shared/doc-id.js';
-import { isValidViewId } from '../../../shared/view-id.js';
-import { CollabSession, type Refusal, type SessionState } from '../editor/collab-session.js';
-import { contentStyles } from '../editor/content-styles.js';
-import { createEditor } from '../editor/create-editor.js';
-import { loadIdentity, safeLocalStorage } from '../editor/identity.js';
-import { cleanName, isHexColor, type PresenceUser, type UserInfo } from '../editor/presence.js';
-import type { ConnectionState } from '../editor/status.js';
+import type { PresenceUser } from '../editor/presence.js';
+import type { Refusal, SessionState } from '../editor/status.js';
 import { defineElement } from './define-element.js';
 import { ICONS } from './icons.js';
+import { quireEditorStyles } from './quire-editor-styles.js';
 import './quire-connection-status.js';
 import './quire-presence-list.js';
 import './quire-save-status.js';
 import type { QuireToolbar } from './quire-toolbar.js';
 import './quire-toolbar.js';
+import { SessionController, type SessionNotices } from './session-controller.js';
+import { TiptapController } from './tiptap-controller.js';
 
-/** Detail of the `status` event. */
-export interface QuireStatusDetail {
-  status: ConnectionState;
-  /** Epoch ms of the next reconnect attempt, while waiting for it. */
-  retryAt: number | null;
-}
+/** Detail of the `status` event: the connection state, and while waiting the next attempt's time (epoch ms). */
+export type QuireStatusDetail = SessionNotices['status'];
 
 /** Detail of the `error` event: a 44xx code and a sentence for people. */
 export type QuireErrorDetail = Refusal;
@@ -48,9 +41,6 @@ export class QuireEditor extends LitElement {
     token: {},
     placeholder: {},
     getToken: { attribute: false },
-    _state: { state: true },
-    _presence: { state: true },
-    _invalid: { state: true },
   };
 
   declare doc: string | null;
@@ -63,16 +53,21 @@ export class QuireEditor extends LitElement {
   declare placeholder: string | null;
   /** When set, called before every (re)connect; its result is the access token (wins over `token`). */
   declare getToken: (() => Promise<string>) | null;
-  declare _state: SessionState | null;
-  declare _presence: PresenceUser[];
-  declare _invalid: string | null;
-
-  /** The Tiptap editor, once created (see the `ready` event). */
-  editor: Editor | null = null;
-  private session: CollabSession | null = null;
-  private sessionKey = '';
-  private lastConnection: ConnectionState | null = null;
-  private pendingDestroy = false;
+  /** Opens, follows and closes the document's collaboration session. */
+  private readonly sessions = new SessionController(this, {
+    target: () => ({ doc: this.doc, view: this.view, server: this.server }),
+    // Read at every connect, so a changed `token` or `getToken` applies from the next one.
+    token: async () => (this.getToken ? await this.getToken() : (this.token ?? '')),
+    user: () => ({ name: this.userName, color: this.userColor }),
+    notify: (type, detail) => this.emit(type, detail),
+  });
+  /** The Tiptap editor over the session's document. */
+  private readonly tiptap = new TiptapController(this, this.sessions, {
+    mount: () => this.renderRoot?.querySelector<HTMLElement>('.content') ?? null,
+    readOnly: () => this.isReadOnly,
+    placeholder: () => this.placeholder,
+    onReady: (editor, ydoc) => this.emit('ready', { editor, ydoc }),
+  });
 
   constructor() {
     super();
@@ -85,9 +80,6 @@ export class QuireEditor extends LitElement {
     this.token = null;
     this.placeholder = null;
     this.getToken = null;
-    this._state = null;
-    this._presence = [];
-    this._invalid = null;
   }
 
   protected override createRenderRoot(): HTMLElement | DocumentFragment {
@@ -101,24 +93,29 @@ export class QuireEditor extends LitElement {
     return root;
   }
 
+  /** The Tiptap editor, once created (see the `ready` event). */
+  get editor(): Editor | null {
+    return this.tiptap.editor;
+  }
+
   /** The Yjs document (fields in `shared/doc-fields.ts`). */
   get ydoc(): Y.Doc | null {
-    return this.session?.doc ?? null;
+    return this.sessions.session?.doc ?? null;
   }
 
   /** The y-websocket provider (its `awareness` holds everyone's presence). */
   get provider(): WebsocketProvider | null {
-    return this.session?.provider ?? null;
+    return this.sessions.session?.provider ?? null;
   }
 
   /** Connection and save state, as the indicators show them. */
   get state(): SessionState | null {
-    return this._state;
+    return this.sessions.state;
   }
 
   /** Everyone in the document, yourself first. */
   get presence(): PresenceUser[] {
-    return this._presence;
+    return this.sessions.presence;
   }
 
   /** True when edits cannot be made here: the `readonly` attribute or a view-only link. */
@@ -128,138 +125,12 @@ export class QuireEditor extends LitElement {
 
   /** Reconnects now instead of waiting for the next attempt; after a refusal too (the editor becomes editable again once connected). */
   retry(): void {
-    const refused = this._state?.connection === 'refused';
-    this.session?.retryNow(true);
-    if (refused && this.editor) this.editor.setEditable(this.canEdit());
+    this.sessions.session?.retryNow(true);
   }
 
   override focus(options?: FocusOptions): void {
     if (this.editor) this.editor.commands.focus();
     else super.focus(options);
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Moving the element in the DOM disconnects and reconnects it in one task: keep the session.
-    this.pendingDestroy = false;
-    if (!this.session) this.requestUpdate();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.pendingDestroy = true;
-    queueMicrotask(() => {
-      if (this.pendingDestroy) this.teardown();
-    });
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    const key = JSON.stringify([this.doc, this.view, this.server]);
-    if (key !== this.sessionKey && this.isConnected) {
-      this.sessionKey = key;
-      this.teardown();
-      this.sessionKey = key;
-      this.startSession();
-    }
-    if (changed.has('userName') || changed.has('userColor')) this.publishUser();
-    if (changed.has('readonly') && this.editor) this.editor.setEditable(this.canEdit());
-  }
-
-  protected override updated(): void {
-    if (this.session && !this.editor) this.mountEditor();
-  }
-
-  private canEdit(): boolean {
-    return !this.isReadOnly && this._state?.connection !== 'refused';
-  }
-
-  private identity(): UserInfo {
-    const stored = loadIdentity(safeLocalStorage());
-    return {
-      id: stored.id,
-      name: cleanName(this.userName) || stored.name,
-      color: isHexColor(this.userColor) ? this.userColor : stored.color,
-    };
-  }
-
-  private publishUser(): void {
-    this.session?.setUser(this.identity(), isHexColor(this.userColor));
-  }
-
-  private startSession(): void {
-    const viewLink = Boolean(this.view);
-    const room = viewLink ? this.view : this.doc;
-    this._invalid = null;
-    if (!room) return;
-    if (!(viewLink ? isValidViewId(room) : isValidDocId(room))) {
-      this._invalid = viewLink ? 'This view link is not valid.' : 'This is not a valid document address.';
-      this.emit<QuireErrorDetail>('error', { code: 4400, message: this._invalid });
-      return;
-    }
-    const session = new CollabSession({
-      room,
-      viewLink,
-      serverUrl: this.server || location.origin,
-      // Read at every connect, so a changed `token` or `getToken` applies from the next one.
-      getToken: async () => (this.getToken ? await this.getToken() : (this.token ?? '')),
-    });
-    this.session = session;
-    session.addEventListener('change', () => this.onSessionChange(session));
-    session.addEventListener('presence', () => {
-      if (this.session === session) this._presence = session.presence;
-    });
-    session.addEventListener('synced', () => this.emit('synced', null));
-    session.addEventListener('saved', () => this.emit('saved', null));
-    session.addEventListener('refused', (event) => {
-      this.editor?.setEditable(false);
-      this.emit<QuireErrorDetail>('error', (event as CustomEvent<Refusal>).detail);
-    });
-    this.publishUser();
-    this._state = session.state;
-    this._presence = session.presence;
-    session.start();
-  }
-
-  private onSessionChange(session: CollabSession): void {
-    if (this.session !== session) return;
-    const state = session.state;
-    this._state = state;
-    if (state.connection !== this.lastConnection || state.connection === 'reconnecting') {
-      this.lastConnection = state.connection;
-      this.emit<QuireStatusDetail>('status', { status: state.connection, retryAt: state.retryAt });
-    }
-  }
-
-  private mountEditor(): void {
-    const session = this.session;
-    const mount = this.renderRoot.querySelector<HTMLElement>('.content');
-    if (!session || !mount) return;
-    const editor = createEditor({
-      element: mount,
-      doc: session.doc,
-      awareness: session.awareness,
-      user: this.identity(),
-      editable: this.canEdit(),
-      placeholder: this.placeholder ?? undefined,
-    });
-    this.editor = editor;
-    // The caret extension published the user without colour resolution; publish the resolved one.
-    this.publishUser();
-    this.requestUpdate();
-    this.emit('ready', { editor, ydoc: session.doc });
-  }
-
-  private teardown(): void {
-    this.editor?.destroy();
-    this.editor = null;
-    const mount = this.renderRoot?.querySelector<HTMLElement>('.content');
-    if (mount) mount.replaceChildren();
-    this.session?.destroy();
-    this.session = null;
-    this.sessionKey = '';
-    this.lastConnection = null;
-    this._state = null;
-    this._presence = [];
   }
 
   private emit<T>(type: string, detail: T): void {
@@ -278,27 +149,27 @@ export class QuireEditor extends LitElement {
   }
 
   protected override render() {
-    if (this._invalid) {
-      return html`<div class="frame"><p class="notice error" role="alert">${this._invalid}</p></div>`;
+    const { invalid, state, presence } = this.sessions;
+    if (invalid) {
+      return html`<div class="frame"><p class="notice error" role="alert">${invalid}</p></div>`;
     }
-    const state = this._state;
     const readOnly = this.isReadOnly;
     const refused = state?.connection === 'refused';
     return html`<div class="frame" part="frame">
       <div class="header" part="header">
         ${
           readOnly
-            ? html`<span class="badge" data-testid="readonly-badge">${ICONS.eye} View only</span>`
+            ? html`<span class="status-chip badge" data-testid="readonly-badge">${ICONS.eye} View only</span>`
             : html`<quire-toolbar part="toolbar" .editor=${this.editor}></quire-toolbar>`
         }
         <div class="meta">
-          <quire-presence-list .users=${this._presence}></quire-presence-list>
+          <quire-presence-list .users=${presence}></quire-presence-list>
           ${readOnly ? nothing : html`<quire-save-status .state=${state?.save ?? 'saving'}></quire-save-status>`}
           <quire-connection-status
             .state=${state?.connection ?? 'connecting'}
             .retryAt=${state?.retryAt ?? null}
             .message=${state?.refusal?.message ?? ''}
-            @retry=${() => this.session?.retryNow()}
+            @retry=${() => this.sessions.session?.retryNow()}
           ></quire-connection-status>
         </div>
       </div>
@@ -313,133 +184,7 @@ export class QuireEditor extends LitElement {
     </div>`;
   }
 
-  static override styles = [
-    css`
-      :host {
-        display: block;
-        position: relative;
-        box-sizing: border-box;
-        /* Inherited host-page styles stop here; everything inside comes from these properties. */
-        font-family: var(
-          --quire-font-family,
-          ui-sans-serif,
-          system-ui,
-          -apple-system,
-          'Segoe UI',
-          Roboto,
-          'Helvetica Neue',
-          Arial,
-          sans-serif
-        );
-        font-size: var(--quire-font-size, 16px);
-        line-height: var(--quire-line-height, 1.65);
-        font-weight: 400;
-        font-style: normal;
-        letter-spacing: normal;
-        text-align: start;
-        text-transform: none;
-        color: var(--quire-text-color, #0f172a);
-        background: var(--quire-background, #ffffff);
-        border: var(--quire-border, 1px solid var(--quire-border-color, #e2e8f0));
-        border-radius: var(--quire-radius, 12px);
-        box-shadow: var(--quire-shadow, none);
-        -webkit-text-size-adjust: 100%;
-      }
-      :host([hidden]) {
-        display: none;
-      }
-      *,
-      *::before,
-      *::after {
-        box-sizing: border-box;
-      }
-      .frame {
-        display: flex;
-        flex-direction: column;
-        min-height: inherit;
-        /* The layout follows the element's own width, not the window's: it is embedded anywhere. */
-        container: quire-editor / inline-size;
-      }
-      .header {
-        position: sticky;
-        top: var(--quire-toolbar-sticky-top, 0);
-        z-index: 10;
-        display: flex;
-        align-items: center;
-        gap: 8px;
-        min-height: 48px;
-        padding: 0 12px 0 6px;
-        background: var(--quire-toolbar-background, var(--quire-background, #ffffff));
-        border-bottom: 1px solid var(--quire-border-color, #e2e8f0);
-        border-radius: var(--quire-radius, 12px) var(--quire-radius, 12px) 0 0;
-      }
-      quire-toolbar {
-        flex: 1 1 auto;
-      }
-      .meta {
-        flex: none;
-        display: flex;
-        align-items: center;
-        gap: 14px;
-        margin-left: auto;
-      }
-      .badge {
-        display: inline-flex;
-        align-items: center;
-        gap: 6px;
-        margin-left: 8px;
-        padding: 3px 10px;
-        border-radius: 999px;
-        background: var(--quire-muted-background, #f1f5f9);
-        color: var(--quire-muted-color, #475569);
-        font-size: 13px;
-        font-weight: 600;
-      }
-      .content {
-        flex: 1 1 auto;
-        width: 100%;
-        max-width: var(--quire-content-max-width, 760px);
-        margin: 0 auto;
-        padding: var(--quire-content-padding, 36px 40px 64px);
-      }
-      .notice {
-        margin: 12px 16px 0;
-        padding: 10px 14px;
-        border-radius: 10px;
-        font-size: 14px;
-      }
-      .error {
-        background: var(--quire-danger-background, #fef2f2);
-        color: var(--quire-danger-color, #b91c1c);
-      }
-      @container quire-editor (max-width: 860px) {
-        .header {
-          flex-wrap: wrap;
-          row-gap: 0;
-          padding: 4px 10px 0 6px;
-        }
-        .meta {
-          order: -1;
-          width: 100%;
-          justify-content: flex-end;
-          gap: 12px;
-          padding: 2px 2px 0;
-        }
-        quire-toolbar {
-          width: 100%;
-        }
-        .badge {
-          margin: 0 0 8px;
-        }
-      }
-      @container quire-editor (max-width: 560px) {
-        .content {
-          padding: var(--quire-content-padding-narrow, 22px 18px 48px);
-        }
-      }
-    `,
-    contentStyles,
-  ];
+  static override styles = quireEditorStyles;
 }
 
 defineElement('quire-editor', QuireEditor);

@@ -1,6 +1,7 @@
-import { css, html, LitElement, nothing } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import type { PresenceUser } from '../editor/presence.js';
 import { defineElement } from './define-element.js';
+import { quirePresenceListStyles } from './quire-presence-list-styles.js';
 
 /** Avatars shown before the rest collapse into "+N". */
 const MAX_VISIBLE = 5;
@@ -61,38 +62,7 @@ export class QuirePresenceList extends LitElement {
     }`;
   }
 
-  static override styles = css`
-    :host {
-      display: inline-flex;
-      align-items: center;
-      flex-direction: row;
-      padding-left: 6px;
-    }
-    .avatar {
-      display: inline-grid;
-      place-items: center;
-      box-sizing: border-box;
-      width: 28px;
-      height: 28px;
-      margin-left: -6px;
-      border: 2px solid var(--quire-toolbar-background, var(--quire-background, #fff));
-      border-radius: 50%;
-      font-size: 11px;
-      font-weight: 700;
-      letter-spacing: 0.02em;
-      line-height: 1;
-      cursor: default;
-      user-select: none;
-      white-space: nowrap;
-    }
-    .more {
-      background: var(--quire-muted-background, #e2e8f0);
-      color: var(--quire-text-color, #0f172a);
-    }
-    [hidden] {
-      display: none;
-    }
-  `;
+  static override styles = quirePresenceListStyles;
 }
 
 defineElement('quire-presence-list', QuirePresenceList);

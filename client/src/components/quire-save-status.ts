@@ -1,7 +1,8 @@
-import { css, html, LitElement, type PropertyValues } from 'lit';
+import { html, LitElement, type PropertyValues } from 'lit';
 import { SAVE_LABELS, type SaveState } from '../editor/status.js';
 import { defineElement } from './define-element.js';
 import { ICONS } from './icons.js';
+import { quireSaveStatusStyles } from './quire-save-status-styles.js';
 
 /**
  * `<quire-save-status>`: "Saved" only when the server acknowledged every edit as durable, "Saving…" while
@@ -43,49 +44,7 @@ export class QuireSaveStatus extends LitElement {
     >`;
   }
 
-  static override styles = css`
-    :host {
-      display: inline-flex;
-      min-width: 0;
-      font-size: 13px;
-      color: var(--quire-muted-color, #64748b);
-    }
-    .status {
-      display: inline-flex;
-      align-items: center;
-      gap: 5px;
-      white-space: nowrap;
-    }
-    .saved svg {
-      color: var(--quire-success-color, #15803d);
-    }
-    .offline {
-      color: var(--quire-warning-color, #b45309);
-    }
-    .spinner {
-      width: 10px;
-      height: 10px;
-      border: 2px solid currentColor;
-      border-right-color: transparent;
-      border-radius: 50%;
-      animation: spin 0.8s linear infinite;
-    }
-    @keyframes spin {
-      to {
-        transform: rotate(360deg);
-      }
-    }
-    @media (max-width: 640px) {
-      .detail {
-        display: none;
-      }
-    }
-    @media (prefers-reduced-motion: reduce) {
-      .spinner {
-        animation: none;
-      }
-    }
-  `;
+  static override styles = quireSaveStatusStyles;
 }
 
 defineElement('quire-save-status', QuireSaveStatus);

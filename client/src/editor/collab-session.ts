@@ -10,9 +10,10 @@ import { ACK_QUERY_PARAM, MESSAGE_TYPE } from '../../../shared/protocol/message-
 import { collabServerUrl, collabViewServerUrl } from '../../../shared/routes.js';
 import { AckTracker, countingWebSocket } from './ack-tracker.js';
 import { probeHandshake } from './handshake-probe.js';
+import { listenToPage } from './page-signals.js';
 import { type PresenceUser, presenceUsers, resolveColor, type UserInfo } from './presence.js';
 import { type BackoffOptions, reconnectDelay } from './reconnect.js';
-import { type ConnectionState, type SaveState, saveStateOf } from './status.js';
+import { type ConnectionState, type Refusal, type SaveState, type SessionState, saveStateOf } from './status.js';
 
 export interface CollabSessionOptions {
   /** Document id, or the view id of a read-only share link when `viewLink` is set. */
@@ -53,21 +54,6 @@ export interface CollabSessionOptions {
    * @default 2000
    */
   persistenceTimeoutMs?: number;
-}
-
-/** Why the server refused for good: a 44xx code and a sentence for people. */
-export interface Refusal {
-  code: number;
-  message: string;
-}
-
-export interface SessionState {
-  connection: ConnectionState;
-  save: SaveState;
-  synced: boolean;
-  /** When the next reconnect attempt starts (epoch ms), while waiting for it. */
-  retryAt: number | null;
-  refusal: Refusal | null;
 }
 
 /** Events: `change` (any state), `presence`, `synced`, `saved`, `refused` (detail: Refusal). */
@@ -349,30 +335,27 @@ export class CollabSession extends EventTarget {
   }
 
   private listenToWindow(): void {
-    if (typeof window === 'undefined' || typeof window.addEventListener !== 'function') return;
-    const on = (target: EventTarget, type: string, listener: () => void) => {
-      target.addEventListener(type, listener);
-      this.cleanups.push(() => target.removeEventListener(type, listener));
-    };
-    on(window, 'online', () => this.retryNow());
-    on(window, 'offline', () => {
-      if (this.connection === 'reconnecting') this.scheduleRetry();
-    });
-    on(document, 'visibilitychange', () => {
-      if (document.visibilityState === 'visible') this.retryNow();
-    });
-    // Others (and this browser's other tabs) see you leave at once instead of after 30 s.
     let hiddenState: Record<string, unknown> | null = null;
-    on(window, 'pagehide', () => {
-      hiddenState = this.awareness.getLocalState();
-      awarenessProtocol.removeAwarenessStates(this.awareness, [this.doc.clientID], 'page hidden');
-    });
-    // Back from the back/forward cache: come back into view (field updates are ignored on a null state).
-    on(window, 'pageshow', () => {
-      if (hiddenState && this.awareness.getLocalState() === null) this.awareness.setLocalState(hiddenState);
-      hiddenState = null;
-      this.retryNow();
-    });
+    this.cleanups.push(
+      listenToPage({
+        online: () => this.retryNow(),
+        offline: () => {
+          if (this.connection === 'reconnecting') this.scheduleRetry();
+        },
+        visible: () => this.retryNow(),
+        // Others (and this browser's other tabs) see you leave at once instead of after 30 s.
+        hide: () => {
+          hiddenState = this.awareness.getLocalState();
+          awarenessProtocol.removeAwarenessStates(this.awareness, [this.doc.clientID], 'page hidden');
+        },
+        // Back from the back/forward cache: come back into view (field updates are ignored on a null state).
+        show: () => {
+          if (hiddenState && this.awareness.getLocalState() === null) this.awareness.setLocalState(hiddenState);
+          hiddenState = null;
+          this.retryNow();
+        },
+      }),
+    );
   }
 
   private setConnection(connection: ConnectionState): void {

@@ -1,9 +1,10 @@
 import { css } from 'lit';
+import { theme } from '../styles/theme.js';
 
 /**
  * Styles of the document itself, for the shadow root of `<quire-editor>`: ProseMirror's required base
  * rules (Tiptap's injected CSS, which cannot reach a shadow root), typography, lists, tasks, code,
- * remote carets and selections. Colours and sizes come from `--quire-*` custom properties.
+ * remote carets and selections. Colours and sizes come from the theme (`--quire-*` custom properties).
  */
 export const contentStyles = css`
   .ProseMirror {
@@ -14,8 +15,8 @@ export const contentStyles = css`
     font-variant-ligatures: none;
     font-feature-settings: 'liga' 0;
     outline: none;
-    min-height: var(--quire-min-height, 16rem);
-    caret-color: var(--quire-accent-color, #4f46e5);
+    min-height: ${theme.minHeight};
+    caret-color: ${theme.accentColor};
   }
   .ProseMirror [contenteditable='false'] {
     white-space: normal;
@@ -80,7 +81,7 @@ export const contentStyles = css`
     line-height: 1.25;
     font-weight: 700;
     letter-spacing: -0.015em;
-    color: var(--quire-heading-color, inherit);
+    color: ${theme.headingColor};
     text-wrap: balance;
   }
   .ProseMirror > h1:first-child,
@@ -98,7 +99,7 @@ export const contentStyles = css`
     font-size: 1.2em;
   }
   .ProseMirror a {
-    color: var(--quire-link-color, var(--quire-accent-color, #4f46e5));
+    color: ${theme.linkColor};
     text-decoration: underline;
     text-decoration-thickness: 1px;
     text-underline-offset: 2px;
@@ -111,19 +112,19 @@ export const contentStyles = css`
     font-weight: 700;
   }
   .ProseMirror code {
-    font-family: var(--quire-mono-font-family, ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace);
+    font-family: ${theme.monoFontFamily};
     font-size: 0.875em;
-    background: var(--quire-code-background, rgb(15 23 42 / 0.06));
+    background: ${theme.codeBackground};
     border-radius: 4px;
     padding: 0.15em 0.35em;
   }
   .ProseMirror pre {
-    font-family: var(--quire-mono-font-family, ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace);
+    font-family: ${theme.monoFontFamily};
     font-size: 0.875em;
     line-height: 1.55;
-    background: var(--quire-code-block-background, #0f172a);
-    color: var(--quire-code-block-color, #e2e8f0);
-    border-radius: var(--quire-radius, 10px);
+    background: ${theme.codeBlockBackground};
+    color: ${theme.codeBlockColor};
+    border-radius: ${theme.radius};
     padding: 0.9em 1.1em;
     overflow-x: auto;
   }
@@ -137,16 +138,16 @@ export const contentStyles = css`
     margin-left: 0;
     margin-right: 0;
     padding: 0.1em 0 0.1em 1em;
-    border-left: 3px solid var(--quire-border-strong-color, #cbd5e1);
-    color: var(--quire-muted-color, #475569);
+    border-left: 3px solid ${theme.borderStrongColor};
+    color: ${theme.secondaryColor};
   }
   .ProseMirror hr {
     border: none;
-    border-top: 1px solid var(--quire-border-color, #e2e8f0);
+    border-top: 1px solid ${theme.borderColor};
     margin: 1.75em 0;
   }
   .ProseMirror hr.ProseMirror-selectednode {
-    border-top-color: var(--quire-accent-color, #4f46e5);
+    border-top-color: ${theme.accentColor};
   }
   .ProseMirror ul,
   .ProseMirror ol {
@@ -157,7 +158,7 @@ export const contentStyles = css`
     margin: 0.15em 0;
   }
   .ProseMirror li::marker {
-    color: var(--quire-muted-color, #64748b);
+    color: ${theme.mutedColor};
   }
   .ProseMirror ul[data-type='taskList'] {
     list-style: none;
@@ -177,7 +178,7 @@ export const contentStyles = css`
     width: 1em;
     height: 1em;
     margin: 0;
-    accent-color: var(--quire-accent-color, #4f46e5);
+    accent-color: ${theme.accentColor};
     cursor: pointer;
   }
   .ProseMirror ul[data-type='taskList'] li > div {
@@ -185,11 +186,11 @@ export const contentStyles = css`
     min-width: 0;
   }
   .ProseMirror ul[data-type='taskList'] li[data-checked='true'] > div {
-    color: var(--quire-muted-color, #64748b);
+    color: ${theme.mutedColor};
     text-decoration: line-through;
   }
   .ProseMirror ::selection {
-    background: var(--quire-selection-color, rgb(79 70 229 / 0.2));
+    background: ${theme.selectionColor};
   }
 
   /* Placeholder: the first empty paragraph of an empty document */
@@ -198,7 +199,7 @@ export const contentStyles = css`
     float: left;
     height: 0;
     pointer-events: none;
-    color: var(--quire-placeholder-color, #94a3b8);
+    color: ${theme.placeholderColor};
   }
 
   /* Other people's carets and selections (Tiptap CollaborationCaret's class names) */
@@ -217,7 +218,7 @@ export const contentStyles = css`
     left: -1px;
     padding: 0.1em 0.4em;
     border-radius: 4px 4px 4px 0;
-    font-family: var(--quire-font-family, system-ui, sans-serif);
+    font-family: ${theme.fontFamily};
     font-size: 11px;
     font-style: normal;
     font-weight: 600;

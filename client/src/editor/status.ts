@@ -4,6 +4,22 @@ export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'off
 /** What the save indicator shows. Also the `data-state` of `[data-testid=save-status]`. */
 export type SaveState = 'saved' | 'saving' | 'offline';
 
+/** Why the server refused for good: a 44xx code and a sentence for people. */
+export interface Refusal {
+  code: number;
+  message: string;
+}
+
+/** Everything the indicators of one open document show. */
+export interface SessionState {
+  connection: ConnectionState;
+  save: SaveState;
+  synced: boolean;
+  /** When the next reconnect attempt starts (epoch ms), while waiting for it. */
+  retryAt: number | null;
+  refusal: Refusal | null;
+}
+
 export interface SaveInputs {
   connection: ConnectionState;
   /** The server's state has been received on this connection. */

@@ -1,25 +1,14 @@
 import type { JSONContent } from '@tiptap/core';
 import { isValidDocId } from '../../../shared/doc-id.js';
+import {
+  REST_LIMITS,
+  type RestoreJson,
+  type SaveVersionRequest,
+  type VersionJson,
+  type VersionPageJson,
+} from '../../../shared/rest-api.js';
 import { docApiUrl, ROUTES } from '../../../shared/routes.js';
-import { ApiError } from '../app/api.js';
-
-/** A version as `GET /api/docs/<id>/versions` lists it. */
-export interface VersionInfo {
-  id: number;
-  kind: 'auto' | 'named';
-  name: string | null;
-  /** Who edited since the version before. */
-  editors: string[];
-  /** ISO time. */
-  createdAt: string;
-  size: number;
-}
-
-export interface VersionList {
-  versions: VersionInfo[];
-  /** Cursor for older versions; null on the last page. */
-  next: number | null;
-}
+import { ApiError, ensureOk } from '../app/api.js';
 
 /** A document as the JSON export has it. */
 export interface DocJson {
@@ -30,18 +19,6 @@ export interface DocJson {
 /** Formats the app offers to download. */
 export type DownloadFormat = 'markdown' | 'html';
 
-async function ok(response: Response): Promise<Response> {
-  if (response.ok) return response;
-  let message = `The server answered ${response.status}.`;
-  try {
-    const body = (await response.json()) as { message?: unknown };
-    if (typeof body.message === 'string' && body.message) message = body.message;
-  } catch {
-    // Not JSON: keep the status text.
-  }
-  throw new ApiError(response.status, message);
-}
-
 const versionsUrl = (base: string, docId: string) => `${docApiUrl(base, docId)}/versions`;
 
 /** A page of a document's versions, newest first. */
@@ -50,11 +27,11 @@ export async function listVersions(
   docId: string,
   page: { limit?: number; before?: number } = {},
   fetchImpl: typeof fetch = fetch,
-): Promise<VersionList> {
-  const query = new URLSearchParams({ limit: String(page.limit ?? 50) });
+): Promise<VersionPageJson> {
+  const query = new URLSearchParams({ limit: String(page.limit ?? REST_LIMITS.defaultPageSize) });
   if (page.before !== undefined) query.set('before', String(page.before));
-  const response = await ok(await fetchImpl(`${versionsUrl(base, docId)}?${query}`));
-  return (await response.json()) as VersionList;
+  const response = await ensureOk(await fetchImpl(`${versionsUrl(base, docId)}?${query}`));
+  return (await response.json()) as VersionPageJson;
 }
 
 /** Saves the current state as a named version. */
@@ -63,15 +40,15 @@ export async function saveVersion(
   docId: string,
   name: string,
   fetchImpl: typeof fetch = fetch,
-): Promise<VersionInfo> {
-  const response = await ok(
+): Promise<VersionJson> {
+  const response = await ensureOk(
     await fetchImpl(versionsUrl(base, docId), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ name }),
+      body: JSON.stringify({ name } satisfies SaveVersionRequest),
     }),
   );
-  return (await response.json()) as VersionInfo;
+  return (await response.json()) as VersionJson;
 }
 
 /** Restores a version; the server keeps the state before as `backup`. */
@@ -80,9 +57,11 @@ export async function restoreVersion(
   docId: string,
   versionId: number,
   fetchImpl: typeof fetch = fetch,
-): Promise<{ restored: VersionInfo; backup: VersionInfo }> {
-  const response = await ok(await fetchImpl(`${versionsUrl(base, docId)}/${versionId}/restore`, { method: 'POST' }));
-  return (await response.json()) as { restored: VersionInfo; backup: VersionInfo };
+): Promise<RestoreJson> {
+  const response = await ensureOk(
+    await fetchImpl(`${versionsUrl(base, docId)}/${versionId}/restore`, { method: 'POST' }),
+  );
+  return (await response.json()) as RestoreJson;
 }
 
 /** A version's title and content (ProseMirror JSON of the editor's schema). */
@@ -92,7 +71,7 @@ export async function fetchVersionContent(
   versionId: number,
   fetchImpl: typeof fetch = fetch,
 ): Promise<DocJson> {
-  const response = await ok(await fetchImpl(`${versionsUrl(base, docId)}/${versionId}/export?format=json`));
+  const response = await ensureOk(await fetchImpl(`${versionsUrl(base, docId)}/${versionId}/export?format=json`));
   return (await response.json()) as DocJson;
 }
 
@@ -144,7 +123,7 @@ export async function importFile(
   // An HTML page's own <title> wins over its file name (the server reads it when no title is given).
   const ownTitle = type === 'text/html' && /<title[^>]*>\s*[^<\s]/i.test(text);
   const query = ownTitle ? '' : `?title=${encodeURIComponent(title)}`;
-  const response = await ok(
+  const response = await ensureOk(
     await fetchImpl(`${base.replace(/\/+$/, '')}${ROUTES.api}${query}`, {
       method: 'POST',
       headers: { 'content-type': `${type}; charset=utf-8` },

@@ -1,7 +1,9 @@
-import { css, html, LitElement, nothing } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { defineElement } from '../components/define-element.js';
 import { ICONS } from '../components/icons.js';
+import { DismissController } from '../controllers/dismiss-controller.js';
 import { type DownloadFormat, exportUrl } from './history-api.js';
+import { quireExportMenuStyles } from './quire-export-menu-styles.js';
 
 const FORMATS: { format: DownloadFormat; label: string; hint: string }[] = [
   { format: 'markdown', label: 'Markdown', hint: '.md' },
@@ -33,30 +35,14 @@ export class QuireExportMenu extends LitElement {
     this.viewId = null;
     this.server = null;
     this._open = false;
+    new DismissController(this, {
+      isOpen: () => this._open,
+      close: (how) => {
+        this._open = false;
+        if (how === 'escape') this.renderRoot.querySelector<HTMLButtonElement>('[data-testid=export-menu]')?.focus();
+      },
+    });
   }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    document.addEventListener('pointerdown', this.onOutside);
-    document.addEventListener('keydown', this.onKey);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    document.removeEventListener('pointerdown', this.onOutside);
-    document.removeEventListener('keydown', this.onKey);
-  }
-
-  private readonly onOutside = (event: PointerEvent) => {
-    if (this._open && !event.composedPath().includes(this)) this._open = false;
-  };
-
-  private readonly onKey = (event: KeyboardEvent) => {
-    if (event.key === 'Escape' && this._open) {
-      this._open = false;
-      this.renderRoot.querySelector<HTMLButtonElement>('[data-testid=export-menu]')?.focus();
-    }
-  };
 
   private href(format: DownloadFormat): string {
     const base = this.server || location.origin;
@@ -104,68 +90,7 @@ export class QuireExportMenu extends LitElement {
     </div>`;
   }
 
-  static override styles = css`
-    :host {
-      display: inline-block;
-      position: relative;
-    }
-    .button {
-      display: inline-flex;
-      align-items: center;
-      gap: 8px;
-      height: 38px;
-      padding: 0 14px;
-      border: 1px solid #e2e8f0;
-      border-radius: 10px;
-      background: #fff;
-      color: #0f172a;
-      font: inherit;
-      font-size: 14px;
-      font-weight: 600;
-      cursor: pointer;
-    }
-    .button:hover {
-      background: #f8fafc;
-    }
-    .button:focus-visible,
-    a:focus-visible {
-      outline: 2px solid #4f46e5;
-      outline-offset: 2px;
-    }
-    .menu {
-      position: absolute;
-      right: 0;
-      top: calc(100% + 6px);
-      z-index: 40;
-      min-width: 190px;
-      padding: 6px;
-      border: 1px solid #e2e8f0;
-      border-radius: 12px;
-      background: #fff;
-      box-shadow: 0 16px 32px -16px rgb(15 23 42 / 0.3);
-    }
-    a {
-      display: flex;
-      justify-content: space-between;
-      gap: 12px;
-      padding: 8px 10px;
-      border-radius: 8px;
-      color: #0f172a;
-      font-size: 14px;
-      text-decoration: none;
-    }
-    a:hover {
-      background: #f1f5f9;
-    }
-    .hint {
-      color: #64748b;
-    }
-    @media (max-width: 640px) {
-      .label {
-        display: none;
-      }
-    }
-  `;
+  static override styles = quireExportMenuStyles;
 }
 
 defineElement('quire-export-menu', QuireExportMenu);

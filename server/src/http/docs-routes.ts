@@ -2,6 +2,7 @@ import { type Context, Hono } from 'hono';
 import * as Y from 'yjs';
 import { CLOSE_CODE } from '../../../shared/close-codes.js';
 import { createDocId, isValidDocId } from '../../../shared/doc-id.js';
+import { type DocMetaJson, type DocPageJson, REST_LIMITS, type ViewMetaJson } from '../../../shared/rest-api.js';
 import { ROUTES } from '../../../shared/routes.js';
 import { allows } from '../auth/grant.js';
 import { FormatError } from '../formats/format-error.js';
@@ -11,10 +12,7 @@ import { jsonError } from './errors.js';
 import { createExportRoutes, formatErrorResponse, importBodyLimit, readImport } from './format-routes.js';
 import { createVersionsRoutes } from './versions-routes.js';
 
-const MAX_PAGE = 200;
-const DEFAULT_PAGE = 50;
-
-const metaJson = (meta: DocMeta, peers: number, viewId?: string) => ({
+const metaJson = (meta: DocMeta, peers: number, viewId?: string): DocMetaJson => ({
   id: meta.id,
   size: meta.size,
   createdAt: meta.createdAt.toISOString(),
@@ -49,7 +47,7 @@ export function createDocsRoutes(ctx: ServerContext) {
     const meta = docId ? await ctx.store.meta(docId) : null;
     if (!docId || !meta) return jsonError(c, 404, 'not_found', 'No such document.');
     const { id: _editId, ...rest } = metaJson(meta, ctx.registry.peek(docId)?.peerCount ?? 0);
-    return c.json({ ...rest, viewId: c.req.param('viewId'), readOnly: true });
+    return c.json({ ...rest, viewId: c.req.param('viewId'), readOnly: true } satisfies ViewMetaJson);
   });
 
   /**
@@ -75,9 +73,9 @@ export function createDocsRoutes(ctx: ServerContext) {
 
   route.get('/', async (c) => {
     const limitText = c.req.query('limit');
-    const limit = limitText === undefined ? DEFAULT_PAGE : Number(limitText);
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE) {
-      return jsonError(c, 400, 'invalid_limit', `limit must be a whole number from 1 to ${MAX_PAGE}.`);
+    const limit = limitText === undefined ? REST_LIMITS.defaultPageSize : Number(limitText);
+    if (!Number.isInteger(limit) || limit < 1 || limit > REST_LIMITS.maxPageSize) {
+      return jsonError(c, 400, 'invalid_limit', `limit must be a whole number from 1 to ${REST_LIMITS.maxPageSize}.`);
     }
     const after = c.req.query('after');
     if (after !== undefined && !isValidDocId(after)) return jsonError(c, 400, 'invalid_cursor', 'Invalid cursor.');
@@ -85,7 +83,7 @@ export function createDocsRoutes(ctx: ServerContext) {
     return c.json({
       docs: page.docs.map((meta) => metaJson(meta, ctx.registry.peek(meta.id)?.peerCount ?? 0, viewIdFor(c, meta.id))),
       next: page.next ?? null,
-    });
+    } satisfies DocPageJson);
   });
 
   route.get('/:docId', async (c) => {

@@ -1,5 +1,6 @@
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { REST_LIMITS, type RestoreJson, type VersionJson, type VersionPageJson } from '../../../shared/rest-api.js';
 import { VersionCapError } from '../history/version-cap.js';
 import type { ServerContext } from '../server-context.js';
 import type { VersionMeta } from '../storage/doc-store.js';
@@ -7,14 +8,10 @@ import { jsonError } from './errors.js';
 import { exportFormat, exportResponse } from './format-routes.js';
 import { requireJson } from './media-type.js';
 
-const MAX_PAGE = 200;
-const DEFAULT_PAGE = 50;
-/** Longest version name, in characters. */
-export const MAX_VERSION_NAME_LENGTH = 200;
 /** A request to name a version is a few bytes of JSON. */
 const MAX_NAME_BODY_BYTES = 16 * 1024;
 
-export const versionJson = (meta: VersionMeta) => ({
+export const versionJson = (meta: VersionMeta): VersionJson => ({
   id: meta.id,
   kind: meta.kind,
   name: meta.name,
@@ -52,9 +49,9 @@ export function createVersionsRoutes(ctx: ServerContext) {
 
   route.get('/', async (c) => {
     const limitText = c.req.query('limit');
-    const limit = limitText === undefined ? DEFAULT_PAGE : Number(limitText);
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE) {
-      return jsonError(c, 400, 'invalid_limit', `limit must be a whole number from 1 to ${MAX_PAGE}.`);
+    const limit = limitText === undefined ? REST_LIMITS.defaultPageSize : Number(limitText);
+    if (!Number.isInteger(limit) || limit < 1 || limit > REST_LIMITS.maxPageSize) {
+      return jsonError(c, 400, 'invalid_limit', `limit must be a whole number from 1 to ${REST_LIMITS.maxPageSize}.`);
     }
     const beforeText = c.req.query('before');
     const before = beforeText === undefined ? undefined : parseId(beforeText);
@@ -64,7 +61,7 @@ export function createVersionsRoutes(ctx: ServerContext) {
     if (page.versions.length === 0 && before === undefined && !(await ctx.store.meta(docId))) {
       return jsonError(c, 404, 'not_found', 'No such document.');
     }
-    return c.json({ versions: page.versions.map(versionJson), next: page.next ?? null });
+    return c.json({ versions: page.versions.map(versionJson), next: page.next ?? null } satisfies VersionPageJson);
   });
 
   route.post(
@@ -84,8 +81,9 @@ export function createVersionsRoutes(ctx: ServerContext) {
       }
       const raw = (body as { name?: unknown } | null)?.name;
       const name = typeof raw === 'string' ? raw.replace(/\s+/g, ' ').trim() : '';
-      if (name === '' || name.length > MAX_VERSION_NAME_LENGTH) {
-        return jsonError(c, 400, 'invalid_name', `name must be 1 to ${MAX_VERSION_NAME_LENGTH} characters.`);
+      const maxLength = REST_LIMITS.maxVersionNameLength;
+      if (name === '' || name.length > maxLength) {
+        return jsonError(c, 400, 'invalid_name', `name must be 1 to ${maxLength} characters.`);
       }
       return keepingVersion(c, async () => {
         const saved = await history.saveNamed(docIdOf(c), name);
@@ -135,7 +133,10 @@ export function createVersionsRoutes(ctx: ServerContext) {
     keepingVersion(c, async () => {
       const result = await history.restore(docIdOf(c), parseId(c.req.param('versionId')) as number);
       if (!result) return noVersion(c);
-      return c.json({ restored: versionJson(result.restored), backup: versionJson(result.backup) });
+      return c.json({
+        restored: versionJson(result.restored),
+        backup: versionJson(result.backup),
+      } satisfies RestoreJson);
     }),
   );
 

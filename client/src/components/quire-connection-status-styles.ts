@@ -1,0 +1,70 @@
+import { css } from 'lit';
+import { focusRingRules, statusIndicator, visuallyHiddenRules } from '../styles/shared-styles.js';
+import { alpha, theme } from '../styles/theme.js';
+
+/** `<quire-connection-status>`: a coloured dot and a word, or a button while a retry is waiting. */
+export const quireConnectionStatusStyles = [
+  statusIndicator,
+  css`
+    .status {
+      border: none;
+      background: none;
+      padding: 4px 6px;
+      margin: -4px -6px;
+      border-radius: 8px;
+      font: inherit;
+      color: inherit;
+    }
+    button.status {
+      cursor: pointer;
+    }
+    button.status:hover {
+      background: ${theme.hoverBackground};
+    }
+    button.status:focus-visible {
+      ${focusRingRules}
+      outline-offset: 0;
+    }
+    .retry {
+      color: ${theme.accentColor};
+      font-weight: 600;
+    }
+    .dot {
+      width: 8px;
+      height: 8px;
+      border-radius: 50%;
+      background: ${theme.faintColor};
+      flex: none;
+    }
+    .connected .dot {
+      background: ${theme.successColor};
+      box-shadow: 0 0 0 3px ${alpha('successColor', 15)};
+    }
+    .connecting .dot,
+    .reconnecting .dot {
+      background: ${theme.warningColor};
+      animation: pulse 1.2s ease-in-out infinite;
+    }
+    .refused {
+      color: ${theme.dangerColor};
+    }
+    .refused .dot {
+      background: ${theme.dangerColor};
+    }
+    @keyframes pulse {
+      50% {
+        opacity: 0.35;
+      }
+    }
+    @media (max-width: 640px) {
+      .connected .label {
+        ${visuallyHiddenRules}
+      }
+    }
+    @media (prefers-reduced-motion: reduce) {
+      .dot {
+        animation: none !important;
+      }
+    }
+  `,
+];
