@@ -9,7 +9,8 @@ import { schemaExtensions } from '../../../client/src/editor/schema-extensions.j
 import { contentFragment, MAX_TITLE_LENGTH, titleText } from '../../../shared/doc-fields.js';
 import { FormatError } from './format-error.js';
 import { createStringContainer, stringDocument } from './html-string.js';
-import { isSafeHref } from './safe-href.js';
+import { markdownExtensions, prepareForMarkdown } from './markdown-safety.js';
+import { withSafeLinks } from './safe-links.js';
 
 /** Formats a document can be exported as (`GET /api/docs/<id>/export?format=`). */
 export const EXPORT_FORMATS = ['html', 'markdown', 'json', 'text'] as const;
@@ -62,7 +63,10 @@ export class DocFormats {
     this.schema = getSchema(extensions);
     // Its own marked instance: the manager registers tokenizers, which must not leak into the global one.
     // (A `Marked` instance has everything the manager uses of the `marked` namespace it is typed with.)
-    this.markdown = new MarkdownManager({ marked: new Marked() as unknown as typeof marked, extensions });
+    this.markdown = new MarkdownManager({
+      marked: new Marked() as unknown as typeof marked,
+      extensions: markdownExtensions(extensions),
+    });
     this.htmlSerializer = DOMSerializer.fromSchema(this.schema);
     this.htmlParser = PMDOMParser.fromSchema(this.schema);
   }
@@ -78,7 +82,7 @@ export class DocFormats {
       Y.applyUpdate(doc, state);
       return {
         title: titleText(doc).toString(),
-        content: yXmlFragmentToProseMirrorRootNode(contentFragment(doc), this.schema),
+        content: withSafeLinks(yXmlFragmentToProseMirrorRootNode(contentFragment(doc), this.schema)),
       };
     } finally {
       doc.destroy();
@@ -121,7 +125,7 @@ export class DocFormats {
    * Ends with one newline: the empty paragraph the editor keeps at the end adds nothing to a file.
    */
   toMarkdown(content: PMNode): string {
-    const markdown = this.markdown.serialize(content.toJSON() as JSONContent).replace(/\n+$/, '');
+    const markdown = this.markdown.serialize(prepareForMarkdown(content.toJSON() as JSONContent)).replace(/\n+$/, '');
     return markdown === '' ? '' : `${markdown}\n`;
   }
 
@@ -157,7 +161,7 @@ export class DocFormats {
 
   /**
    * Parses untrusted Markdown or HTML into a document of the shared schema. Only known nodes and marks
-   * survive; links that could run code lose their link; HTML with `<script>` is refused outright.
+   * survive; links the URL policy refuses lose their link; HTML with `<script>` is refused outright.
    * Throws `FormatError` for anything that does not make a valid document.
    */
   parse(text: string, format: ImportFormat): DocContent {
@@ -190,11 +194,11 @@ export class DocFormats {
     return { json: node.toJSON() as JSONContent, title: dom.querySelector('title')?.textContent ?? '' };
   }
 
-  /** Schema-checked node from parser output, with unsafe links dropped; never an empty `doc`. */
+  /** Schema-checked node from parser output, links under the URL policy; never an empty `doc`. */
   private toNode(json: JSONContent): PMNode {
     let node: PMNode;
     try {
-      node = PMNode.fromJSON(this.schema, normalize(json));
+      node = withSafeLinks(PMNode.fromJSON(this.schema, normalize(json)));
       if (node.childCount === 0) node = this.schema.topNodeType.createAndFill() as PMNode;
       node.check();
     } catch {
@@ -220,19 +224,14 @@ function parseJsonExport(text: string): { json: JSONContent; title: string } {
 }
 
 /**
- * A copy of parser output made safe and editor-like: link marks with a script-capable href are removed
- * (the text stays), and line breaks inside text outside code blocks become spaces, as Markdown's soft
- * breaks and HTML's whitespace mean (the editor would show them as line breaks otherwise).
+ * A copy of parser output made editor-like: line breaks inside text outside code blocks become spaces,
+ * as Markdown's soft breaks and HTML's whitespace mean (the editor would show them as line breaks
+ * otherwise). Links are put under the URL policy afterwards, by `withSafeLinks`.
  */
 function normalize(json: JSONContent, inCode = false): JSONContent {
-  const marks = json.marks
-    ?.filter((mark) => mark.type !== 'link' || isSafeHref(mark.attrs?.href))
-    // linkedom answers getAttribute('class') with '' instead of null when there is none.
-    .map((mark) => (mark.attrs?.class === '' ? { ...mark, attrs: { ...mark.attrs, class: null } } : mark));
   const code = inCode || json.type === 'codeBlock';
   return {
     ...json,
-    ...(json.marks ? { marks } : {}),
     ...(json.type === 'text' && !code && json.text ? { text: json.text.replace(/[ \t]*\r?\n[ \t]*/g, ' ') } : {}),
     ...(json.content ? { content: json.content.map((child) => normalize(child, code)) } : {}),
   };
