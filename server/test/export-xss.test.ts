@@ -16,7 +16,8 @@ const link = (href: string, title: string | null = null, extra: Record<string, s
   type: 'link',
   attrs: { href, title, ...extra },
 });
-const text = (value: string, ...marks: JSONContent[]): JSONContent => ({
+type Mark = { type: string; attrs?: Record<string, unknown> };
+const text = (value: string, ...marks: Mark[]): JSONContent => ({
   type: 'text',
   text: value,
   ...(marks.length ? { marks } : {}),

@@ -15,6 +15,7 @@ export const quireLinkEditorStyles = [
     }
     form {
       display: flex;
+      flex-wrap: wrap;
       align-items: center;
       gap: 6px;
       width: min(440px, calc(100vw - 32px));
@@ -63,6 +64,12 @@ export const quireLinkEditorStyles = [
     .apply:focus-visible {
       ${focusRingRules}
       outline-offset: 1px;
+    }
+    .problem {
+      flex: 1 0 100%;
+      margin: 0;
+      color: ${theme.dangerColor};
+      font-size: 13px;
     }
   `,
 ];

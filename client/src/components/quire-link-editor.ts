@@ -1,4 +1,6 @@
 import { html, LitElement, nothing } from 'lit';
+import { isSafeUrl } from '../../../shared/safe-url.js';
+import { normalizeHref, UNSAFE_LINK_MESSAGE } from '../editor/toolbar-state.js';
 import { defineElement } from './define-element.js';
 import { ICONS } from './icons.js';
 import { quireLinkEditorStyles } from './quire-link-editor-styles.js';
@@ -6,18 +8,24 @@ import { quireLinkEditorStyles } from './quire-link-editor-styles.js';
 /**
  * `<quire-link-editor>`: the toolbar's small dialog for a link's address. Takes the input's focus when it
  * opens. Fires `apply` (detail: the typed text), `remove` and `close` (Escape); the toolbar acts on them.
+ * An address the URL policy refuses (`shared/safe-url.ts`) is not applied but explained, and a stored
+ * link the policy refuses is shown for editing or removal, never offered to open.
  */
 export class QuireLinkEditor extends LitElement {
   static override properties = {
     href: {},
+    refused: { state: true },
   };
 
   /** The address of the link at the selection; '' for a new link. */
   declare href: string;
+  /** What was last typed and applied is not an allowed link. */
+  declare refused: boolean;
 
   constructor() {
     super();
     this.href = '';
+    this.refused = false;
   }
 
   /** Puts the caret in the address field, its text selected. */
@@ -43,7 +51,11 @@ export class QuireLinkEditor extends LitElement {
 
   private onSubmit(event: Event): void {
     event.preventDefault();
-    this.emit('apply', this.input?.value ?? '');
+    const typed = this.input?.value ?? '';
+    const href = normalizeHref(typed);
+    this.refused = href !== '' && !isSafeUrl(href);
+    if (this.refused) this.input?.focus();
+    else this.emit('apply', typed);
   }
 
   private onKeydown(event: KeyboardEvent): void {
@@ -53,6 +65,8 @@ export class QuireLinkEditor extends LitElement {
   }
 
   protected override render() {
+    const openable = isSafeUrl(this.href);
+    const problem = this.refused || (this.href !== '' && !openable);
     return html`<form
       role="dialog"
       aria-label="Edit link"
@@ -69,29 +83,44 @@ export class QuireLinkEditor extends LitElement {
         autocomplete="off"
         spellcheck="false"
         placeholder="Paste or type a link"
+        aria-invalid=${problem ? 'true' : 'false'}
+        aria-describedby=${problem ? 'link-problem' : nothing}
+        @input=${() => {
+          this.refused = false;
+        }}
         .value=${this.href}
       />
       <button type="submit" class="apply" data-testid="link-apply">Apply</button>
       ${
-        this.href
+        openable
           ? html`<a
-                class="icon-button"
-                href=${this.href}
-                target="_blank"
-                rel="noopener noreferrer"
-                aria-label="Open link in a new tab"
-                title="Open link"
-                >${ICONS.externalLink}</a
-              ><button
-                type="button"
-                class="icon-button"
-                data-testid="link-remove"
-                aria-label="Remove link"
-                title="Remove link"
-                @click=${() => this.emit('remove')}
-              >
-                ${ICONS.trash}
-              </button>`
+              class="icon-button"
+              data-testid="link-open"
+              href=${this.href}
+              target="_blank"
+              rel="noopener noreferrer"
+              aria-label="Open link in a new tab"
+              title="Open link"
+              >${ICONS.externalLink}</a
+            >`
+          : nothing
+      }${
+        this.href
+          ? html`<button
+              type="button"
+              class="icon-button"
+              data-testid="link-remove"
+              aria-label="Remove link"
+              title="Remove link"
+              @click=${() => this.emit('remove')}
+            >
+              ${ICONS.trash}
+            </button>`
+          : nothing
+      }
+      ${
+        problem
+          ? html`<p id="link-problem" class="problem" role="alert" data-testid="link-problem">${UNSAFE_LINK_MESSAGE}</p>`
           : nothing
       }
     </form>`;

@@ -122,6 +122,36 @@ describe('<quire-toolbar>', () => {
     expect(button(toolbar, 'link')?.getAttribute('aria-expanded')).toBe('false');
   });
 
+  it('refuses a script link with the reason, and never offers to open a stored one', async () => {
+    const { editor, toolbar } = await toolbarWith('<p>read the docs</p>');
+    editor.commands.setTextSelection({ from: 10, to: 14 });
+    button(toolbar, 'link')?.click();
+    await applyInLinkEditor(toolbar, 'javascript:alert(1)');
+    const linkEditor = await linkEditorOf(toolbar);
+    const problem = () => linkEditor.renderRoot.querySelector('[data-testid=link-problem]')?.textContent ?? '';
+    expect(problem()).toContain('Only web (http, https) and email (mailto) links');
+    expect(editor.getHTML()).toBe('<p>read the docs</p>');
+
+    // Any Yjs client can store such a link: the editor shows it to fix or remove, without an Open link.
+    editor.commands.setContent({
+      type: 'doc',
+      content: [
+        {
+          type: 'paragraph',
+          content: [{ type: 'text', text: 'x', marks: [{ type: 'link', attrs: { href: 'javascript:x' } }] }],
+        },
+      ],
+    });
+    editor.commands.setTextSelection(1);
+    toolbar.requestUpdate();
+    await toolbar.updateComplete;
+    await linkEditor.updateComplete;
+    expect(linkEditor.href).toBe('javascript:x');
+    expect(linkEditor.renderRoot.querySelector('[data-testid=link-open]')).toBeNull();
+    expect(linkEditor.renderRoot.querySelector('[data-testid=link-remove]')).not.toBeNull();
+    expect(problem()).toContain('Only web');
+  });
+
   it('offers nothing to press on a read-only editor', async () => {
     const { editor, toolbar } = await toolbarWith('<p>fixed</p>');
     editor.setEditable(false);

@@ -5,7 +5,7 @@ import { StarterKit } from '@tiptap/starter-kit';
 import { isSafeUrl } from '../../../shared/safe-url.js';
 
 /** What every link carries, whatever a pasted, imported or stored one says (decision 111). */
-export const LINK_ATTRIBUTES = { rel: 'noopener noreferrer nofollow', target: '_blank', class: null } as const;
+export const LINK_ATTRIBUTES = { target: '_blank', rel: 'noopener noreferrer nofollow', class: null } as const;
 
 /** An attribute that always has Quire's value: read as it, rendered as it. */
 const fixedAttribute = (name: keyof typeof LINK_ATTRIBUTES) => {
@@ -25,7 +25,7 @@ const QuireLink = Link.extend({
       openOnClick: false,
       autolink: true,
       defaultProtocol: 'https',
-      HTMLAttributes: { rel: LINK_ATTRIBUTES.rel, target: LINK_ATTRIBUTES.target },
+      HTMLAttributes: { target: LINK_ATTRIBUTES.target, rel: LINK_ATTRIBUTES.rel },
       isAllowedUri: (url: string) => isSafeUrl(url),
       shouldAutoLink: (url: string) => isSafeUrl(url) && parent.shouldAutoLink(url),
     };

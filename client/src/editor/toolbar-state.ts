@@ -32,6 +32,10 @@ export function formatKeys(keys: string, mac: boolean): string {
   return keys.replace('Mod+', '⌘').replace('Shift+', '⇧').replace('Alt+', '⌥').replace(/\+/g, '');
 }
 
+/** Shown when the link editor refuses an address, or cannot open the current link (`shared/safe-url.ts`). */
+export const UNSAFE_LINK_MESSAGE =
+  'Only web (http, https) and email (mailto) links, or links within this site, are allowed.';
+
 /** Adds `https://` to a bare address; keeps `mailto:`, `tel:`, paths and anchors as typed. */
 export function normalizeHref(value: string): string {
   const href = value.trim();
