@@ -1,5 +1,7 @@
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { DEFAULT_LIMITS } from '../../shared/limits.js';
+import { FORMAT_QUEUE_DEFAULTS } from './formats/format-scheduler.js';
 
 const int = (fallback: number, min = 0) => z.coerce.number().int().min(min).default(fallback);
 
@@ -126,6 +128,21 @@ const configSchema = z.object({
   QUIRE_VERSION_RETENTION_DAYS: int(30, 0),
   /** Largest Markdown or HTML body accepted by an import (`POST /api/docs`). @default 5 MiB */
   QUIRE_MAX_IMPORT_BYTES: int(5 * 1024 * 1024, 1024),
+  // Format conversions (import, export, restore): decision 110.
+  /** Worker threads for conversions of any size (one more runs small ones); 0: cores - 1, from 1 to 4. @default 0 */
+  QUIRE_FORMAT_WORKERS: int(0, 0).pipe(z.number().max(64)),
+  /** Milliseconds one conversion may run before it is stopped. @default 30000 */
+  QUIRE_FORMAT_TIMEOUT_MS: int(30_000, 100),
+  /** Heap of each conversion worker, in MB; a conversion that needs more fails alone. @default 512 */
+  QUIRE_FORMAT_MAX_HEAP_MB: int(512, 16),
+  /** Conversions waiting in all; more get 503 with Retry-After. @default 64 */
+  QUIRE_FORMAT_QUEUE_TASKS: int(FORMAT_QUEUE_DEFAULTS.maxWaiting, 1),
+  /** Input bytes of the waiting conversions; more get 503 with Retry-After. @default 64 MiB */
+  QUIRE_FORMAT_QUEUE_BYTES: int(FORMAT_QUEUE_DEFAULTS.maxWaitingBytes, 1024),
+  /** Conversions one client (address or token subject) may have waiting or running; more get 429. @default 4 */
+  QUIRE_FORMAT_TASKS_PER_CLIENT: int(FORMAT_QUEUE_DEFAULTS.maxPerClient, 1),
+  /** Conversions with at most this many input bytes may also run on the small-task worker. @default 128 KiB */
+  QUIRE_FORMAT_SMALL_TASK_BYTES: int(FORMAT_QUEUE_DEFAULTS.smallTaskBytes, 0),
   /** Directory of the built client to serve; empty disables it. @default dist/client */
   QUIRE_CLIENT_DIR: z.string().default('dist/client'),
   /** Milliseconds to flush and close peers on SIGTERM before exiting anyway. @default 10000 */
@@ -188,6 +205,14 @@ export interface Config {
   versionIdleMs: number;
   versionRetentionDays: number;
   maxImportBytes: number;
+  /** Conversion workers for tasks of any size (resolved: never 0). */
+  formatWorkers: number;
+  formatTimeoutMs: number;
+  formatMaxHeapMb: number;
+  formatQueueTasks: number;
+  formatQueueBytes: number;
+  formatTasksPerClient: number;
+  formatSmallTaskBytes: number;
   clientDir: string;
   shutdownTimeoutMs: number;
   logLevel: EnvConfig['LOG_LEVEL'];
@@ -276,11 +301,24 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     versionIdleMs: e.QUIRE_VERSION_IDLE_MS,
     versionRetentionDays: e.QUIRE_VERSION_RETENTION_DAYS,
     maxImportBytes: e.QUIRE_MAX_IMPORT_BYTES,
+    formatWorkers: e.QUIRE_FORMAT_WORKERS || defaultFormatWorkers(),
+    formatTimeoutMs: e.QUIRE_FORMAT_TIMEOUT_MS,
+    formatMaxHeapMb: e.QUIRE_FORMAT_MAX_HEAP_MB,
+    formatQueueTasks: e.QUIRE_FORMAT_QUEUE_TASKS,
+    formatQueueBytes: e.QUIRE_FORMAT_QUEUE_BYTES,
+    formatTasksPerClient: e.QUIRE_FORMAT_TASKS_PER_CLIENT,
+    formatSmallTaskBytes: e.QUIRE_FORMAT_SMALL_TASK_BYTES,
     clientDir: e.QUIRE_CLIENT_DIR,
     shutdownTimeoutMs: e.QUIRE_SHUTDOWN_TIMEOUT_MS,
     logLevel: e.LOG_LEVEL,
   };
 }
+
+/**
+ * Conversion workers when not configured: one per core but one (the event loop keeps a core), at
+ * least 1 and at most 4 (each may use `QUIRE_FORMAT_MAX_HEAP_MB`).
+ */
+export const defaultFormatWorkers = (): number => Math.max(1, Math.min(4, availableParallelism() - 1));
 
 /** Defaults for tests and embedding: loadConfig of an empty environment, then overrides. */
 export const configWith = (overrides: Partial<Config> = {}): Config => ({ ...loadConfig({}), ...overrides });

@@ -45,6 +45,17 @@ export function createMetrics() {
       labelNames: ['direction'] as const,
       registers: [registry],
     }),
+    formatTasks: new Gauge({
+      name: 'quire_format_tasks',
+      help: 'Format conversions (imports, exports, restores) waiting or running',
+      labelNames: ['state'] as const,
+      registers: [registry],
+    }),
+    formatWaitingBytes: new Gauge({
+      name: 'quire_format_waiting_bytes',
+      help: 'Input bytes of the format conversions waiting for a worker',
+      registers: [registry],
+    }),
     errors: new Counter({
       name: 'quire_errors_total',
       help: 'Errors by kind',

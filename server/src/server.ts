@@ -77,7 +77,21 @@ export function createQuireServer(config: Config, options: { store?: DocStore; p
     metrics.persistSeconds.observe(seconds);
     metrics.persistBatchSize.observe(size);
   });
-  const formats = new FormatPool();
+  const formats = new FormatPool({
+    workers: config.formatWorkers,
+    timeoutMs: config.formatTimeoutMs,
+    maxHeapMb: config.formatMaxHeapMb,
+    maxWaiting: config.formatQueueTasks,
+    maxWaitingBytes: config.formatQueueBytes,
+    maxPerClient: config.formatTasksPerClient,
+    smallTaskBytes: config.formatSmallTaskBytes,
+    observe: ({ waiting, waitingBytes, running }) => {
+      metrics.formatTasks.set({ state: 'waiting' }, waiting);
+      metrics.formatTasks.set({ state: 'running' }, running);
+      metrics.formatWaitingBytes.set(waitingBytes);
+    },
+    refused: (reason) => metrics.refusals.inc({ reason: `format_${reason}` }),
+  });
   const history: History = new History({
     store,
     formats,

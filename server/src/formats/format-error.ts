@@ -13,3 +13,20 @@ export class FormatError extends Error {
     super(message);
   }
 }
+
+/**
+ * The format queue cannot take the task now (decision 110): 503 when the server is busy, 429 when this
+ * client already has its share waiting or running. `retryAfterSeconds` goes into `Retry-After`.
+ */
+export class FormatBusyError extends FormatError {
+  override name = 'FormatBusyError';
+
+  constructor(
+    code: string,
+    message: string,
+    status: 429 | 503,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(code, message, status);
+  }
+}

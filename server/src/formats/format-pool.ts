@@ -1,158 +1,186 @@
-import { Worker } from 'node:worker_threads';
-import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { FormatError } from './format-error.js';
+import { FormatBusyError } from './format-error.js';
+import {
+  FORMAT_QUEUE_DEFAULTS,
+  type FormatQueueLimits,
+  FormatScheduler,
+  type Lane,
+  type QueueEntry,
+  type QueueRefusal,
+} from './format-scheduler.js';
 import type { FormatTaskName, FormatTasks } from './format-tasks.js';
-import type { FormatRequest, FormatResponse } from './format-worker.js';
+import { type FormatJob, FormatThread } from './format-thread.js';
 
-export interface FormatPoolOptions {
+export interface FormatPoolOptions extends Partial<FormatQueueLimits> {
+  /** Worker threads for tasks of any size (one more runs small tasks only). @default 1 */
+  workers?: number;
   /** A task running longer is stopped (its worker is replaced): hostile input must not hang. @default 30000 */
   timeoutMs?: number;
-  /** Heap of the worker; an import that needs more fails alone instead of the server. @default 512 */
+  /** Heap of each worker; an import that needs more fails alone instead of the server. @default 512 */
   maxHeapMb?: number;
-  /** The worker exits after this long without tasks (it is started again on demand). @default 60000 */
+  /** A worker exits after this long without tasks (it is started again on demand). @default 60000 */
   idleMs?: number;
+  /** Told after every change of the queue (for metrics). */
+  observe?: (stats: FormatPoolStats) => void;
+  /** Told of every refusal (for metrics). */
+  refused?: (reason: QueueRefusal) => void;
 }
 
-interface Job {
-  name: FormatTaskName;
-  input: FormatTasks[FormatTaskName]['input'];
-  resolve: (output: FormatTasks[FormatTaskName]['output']) => void;
-  reject: (error: Error) => void;
+export interface FormatPoolStats {
+  waiting: number;
+  waitingBytes: number;
+  running: number;
 }
 
-/** Which failure status a task's input is to blame for: an import's file, or the server's own data. */
-const FAILURE_STATUS: Record<FormatTaskName, ContentfulStatusCode> = { import: 422, render: 500, replace: 500 };
+/** The caller of tasks the server starts by itself (tests, tools): one client like any other. */
+export const LOCAL_FORMAT_CLIENT = 'local';
+
+interface Slot {
+  thread: FormatThread;
+  lane: Lane;
+}
+
+/** Input bytes of a task: what it holds in memory while it waits, and whether it is small. */
+export function taskBytes<N extends FormatTaskName>(name: N, input: FormatTasks[N]['input']): number {
+  if (name === 'render') return (input as FormatTasks['render']['input']).state.byteLength;
+  if (name === 'replace') {
+    const { current, target } = input as FormatTasks['replace']['input'];
+    return current.byteLength + target.byteLength;
+  }
+  return Buffer.byteLength((input as FormatTasks['import']['input']).text);
+}
 
 /**
- * Runs format conversions (`format-tasks.ts`) in a worker thread, one at a time: parsing a large
+ * Runs format conversions (`format-tasks.ts`) off the event loop, in worker threads: parsing a large
  * Markdown or HTML file, rendering a long document or diffing it for a restore takes long enough to
- * stall every room if it ran on the event loop. The worker is started on first use and stopped when
- * idle; a task that runs too long or exhausts the worker's heap fails alone.
+ * stall every room if it ran on the event loop. Tasks wait in a bounded, per-client fair queue
+ * (`format-scheduler.ts`); `workers` threads take any task and one more takes only small ones, so a
+ * one-line export never waits behind someone's big import. Refusals are `FormatBusyError`s.
  */
 export class FormatPool {
-  private worker: Worker | null = null;
-  private readonly queue: Job[] = [];
-  private running: (Job & { id: number; timer: NodeJS.Timeout }) | null = null;
-  private nextId = 0;
-  private idleTimer: NodeJS.Timeout | null = null;
+  private readonly scheduler: FormatScheduler<FormatJob>;
+  private readonly slots: Slot[];
+  private readonly running = new Map<FormatThread, QueueEntry<FormatJob>>();
+  private readonly generalWorkers: number;
+  /** Moving average of how long tasks run, for `Retry-After`. */
+  private averageMs = 1000;
   private closed = false;
-  private readonly timeoutMs: number;
-  private readonly maxHeapMb: number;
-  private readonly idleMs: number;
 
-  constructor(options: FormatPoolOptions = {}) {
-    this.timeoutMs = options.timeoutMs ?? 30_000;
-    this.maxHeapMb = options.maxHeapMb ?? 512;
-    this.idleMs = options.idleMs ?? 60_000;
-  }
-
-  /** Runs a task; rejects with `FormatError` for input that is not a document or a task that failed. */
-  run<N extends FormatTaskName>(name: N, input: FormatTasks[N]['input']): Promise<FormatTasks[N]['output']> {
-    if (this.closed) return Promise.reject(new Error('the format pool is closed'));
-    return new Promise((resolve, reject) => {
-      this.queue.push({ name, input, resolve: resolve as Job['resolve'], reject });
-      this.next();
+  constructor(private readonly options: FormatPoolOptions = {}) {
+    this.scheduler = new FormatScheduler({ ...FORMAT_QUEUE_DEFAULTS, ...definedOnly(options) });
+    this.generalWorkers = Math.max(1, Math.floor(options.workers ?? 1));
+    // The small lane first: a small task goes there and leaves the general workers to big ones.
+    const lanes: Lane[] = ['small', ...Array<Lane>(this.generalWorkers).fill('any')];
+    this.slots = lanes.map((lane) => {
+      const thread: FormatThread = new FormatThread({
+        timeoutMs: options.timeoutMs ?? 30_000,
+        maxHeapMb: options.maxHeapMb ?? 512,
+        idleMs: options.idleMs ?? 60_000,
+        onFree: (elapsedMs) => this.freed(thread, elapsedMs),
+      });
+      return { lane, thread };
     });
   }
 
-  /** Stops the worker; queued and running tasks fail. */
+  get stats(): FormatPoolStats {
+    const { waiting, waitingBytes, running } = this.scheduler;
+    return { waiting, waitingBytes, running };
+  }
+
+  /**
+   * The refusal a task of `bytes` from `client` would meet now, or null: lets a route refuse before it
+   * reads a large body. Nothing is held, so a slow upload cannot keep a place from anyone.
+   */
+  check(client: string, bytes: number): FormatBusyError | null {
+    const entry = this.scheduler.hold(client, bytes, this.startsNow(bytes));
+    if (typeof entry === 'string') return this.refusal(entry);
+    this.scheduler.release(entry);
+    return null;
+  }
+
+  /**
+   * Runs a task for `client` (its address or token subject: the fairness key). Rejects with
+   * `FormatBusyError` when the queue cannot take it, and with `FormatError` for input that is not a
+   * document or a task past its time or memory budget.
+   */
+  run<N extends FormatTaskName>(
+    name: N,
+    input: FormatTasks[N]['input'],
+    client = LOCAL_FORMAT_CLIENT,
+  ): Promise<FormatTasks[N]['output']> {
+    if (this.closed) return Promise.reject(new Error('the format pool is closed'));
+    const bytes = taskBytes(name, input);
+    const entry = this.scheduler.hold(client, bytes, this.startsNow(bytes));
+    if (typeof entry === 'string') return Promise.reject(this.refusal(entry));
+    return new Promise((resolve, reject) => {
+      this.scheduler.fill(entry, { name, input, resolve: resolve as FormatJob['resolve'], reject }, bytes);
+      this.changed();
+      this.dispatch();
+    });
+  }
+
+  /** Stops the workers; waiting and running tasks fail. */
   async close(): Promise<void> {
     this.closed = true;
-    if (this.idleTimer) clearTimeout(this.idleTimer);
     const failure = new Error('the format pool is closed');
-    if (this.running) {
-      clearTimeout(this.running.timer);
-      this.running.reject(failure);
-      this.running = null;
+    for (const entry of this.scheduler.drain()) entry.job?.reject(failure);
+    await Promise.all(this.slots.map((slot) => slot.thread.close(failure)));
+  }
+
+  /** True if a free worker would take a task of `bytes` at once (dispatching leaves none with work waiting). */
+  private startsNow(bytes: number): boolean {
+    const small = this.scheduler.isSmall({ bytes });
+    return this.slots.some(({ thread, lane }) => !thread.busy && (lane === 'any' || small));
+  }
+
+  private dispatch(): void {
+    for (const { thread, lane } of this.slots) {
+      if (this.closed || thread.busy) continue;
+      const entry = this.scheduler.take(lane);
+      if (!entry?.job) continue;
+      this.running.set(thread, entry);
+      thread.run(entry.job);
     }
-    for (const job of this.queue.splice(0)) job.reject(failure);
-    const worker = this.worker;
-    this.worker = null;
-    if (worker) await worker.terminate();
+    this.changed();
   }
 
-  private next(): void {
-    if (this.running || this.closed) return;
-    const job = this.queue.shift();
-    if (!job) {
-      this.idleTimer = setTimeout(() => this.stopWorker(), this.idleMs);
-      this.idleTimer.unref();
-      return;
+  private freed(thread: FormatThread, elapsedMs: number): void {
+    const entry = this.running.get(thread);
+    this.running.delete(thread);
+    if (entry) this.scheduler.finish(entry);
+    if (elapsedMs > 0) this.averageMs = this.averageMs * 0.8 + elapsedMs * 0.2;
+    this.dispatch();
+  }
+
+  private refusal(reason: QueueRefusal): FormatBusyError {
+    this.options.refused?.(reason);
+    // About when a place frees up: the tasks ahead, shared by the workers, at their usual duration.
+    const ahead = this.scheduler.waiting / this.generalWorkers + 1;
+    const retryAfter = Math.min(60, Math.max(1, Math.ceil((this.averageMs * ahead) / 1000)));
+    if (reason === 'client_busy') {
+      return new FormatBusyError(
+        'too_many_conversions',
+        'You already have several imports or exports waiting or running; try again when one has finished.',
+        429,
+        retryAfter,
+      );
     }
-    if (this.idleTimer) clearTimeout(this.idleTimer);
-    const worker = this.ensureWorker();
-    const id = ++this.nextId;
-    const timer = setTimeout(() => {
-      this.fail(new FormatError('conversion_timeout', 'The conversion took too long.', FAILURE_STATUS[job.name]));
-    }, this.timeoutMs);
-    this.running = { ...job, id, timer };
-    worker.postMessage({ id, name: job.name, input: job.input } satisfies FormatRequest);
+    return new FormatBusyError(
+      'formats_busy',
+      `The server is busy converting other documents; try again in ${retryAfter} s.`,
+      503,
+      retryAfter,
+    );
   }
 
-  private ensureWorker(): Worker {
-    if (this.worker) return this.worker;
-    const worker = startWorker(this.maxHeapMb);
-    worker.unref();
-    worker.on('message', (response: FormatResponse) => this.settle(response));
-    // Only the current worker's troubles concern the running task; a replaced one may still report its end.
-    worker.on('error', (error) => {
-      if (this.worker !== worker) return;
-      this.worker = null;
-      this.fail(new FormatError('conversion_failed', `The conversion failed: ${error.message}`, this.failureStatus()));
-    });
-    worker.on('exit', () => {
-      if (this.worker !== worker) return;
-      this.worker = null;
-      this.fail(new FormatError('conversion_failed', 'The conversion stopped unexpectedly.', this.failureStatus()));
-    });
-    this.worker = worker;
-    return worker;
-  }
-
-  private failureStatus(): ContentfulStatusCode {
-    return this.running ? FAILURE_STATUS[this.running.name] : 500;
-  }
-
-  private settle(response: FormatResponse): void {
-    const job = this.running;
-    if (!job || job.id !== response.id) return;
-    clearTimeout(job.timer);
-    this.running = null;
-    if (response.ok) job.resolve(response.output);
-    else if ('code' in response.error) {
-      const { code, message, status } = response.error;
-      job.reject(new FormatError(code, message, status as ContentfulStatusCode));
-    } else job.reject(new Error(response.error.message));
-    this.next();
-  }
-
-  /** Fails the running task and replaces the worker (it may be stuck or broken). */
-  private fail(error: FormatError): void {
-    const job = this.running;
-    if (!job) return;
-    clearTimeout(job.timer);
-    this.running = null;
-    this.stopWorker();
-    job.reject(error);
-    this.next();
-  }
-
-  private stopWorker(): void {
-    const worker = this.worker;
-    this.worker = null;
-    void worker?.terminate();
+  private changed(): void {
+    this.options.observe?.(this.stats);
   }
 }
 
-/**
- * Under tsx (npm start, tests) the worker's entry is TypeScript, and a worker thread does not inherit
- * the main thread's loader hooks (Node 20): a small bootstrap registers tsx in the worker first.
- */
-function startWorker(maxHeapMb: number): Worker {
-  const resourceLimits = { maxOldGenerationSizeMb: maxHeapMb };
-  if (!import.meta.url.endsWith('.ts'))
-    return new Worker(new URL('./format-worker.js', import.meta.url), { resourceLimits });
-  const entry = JSON.stringify(new URL('./format-worker.ts', import.meta.url).href);
-  const boot = `import('tsx/esm/api').then(({ register }) => { register(); return import(${entry}); });`;
-  return new Worker(boot, { eval: true, resourceLimits });
+/** The limits among `options` that are set (undefined must not override a default). */
+function definedOnly(options: Partial<FormatQueueLimits>): Partial<FormatQueueLimits> {
+  const { maxWaiting, maxWaitingBytes, maxPerClient, smallTaskBytes } = options;
+  return Object.fromEntries(
+    Object.entries({ maxWaiting, maxWaitingBytes, maxPerClient, smallTaskBytes }).filter(([, v]) => v !== undefined),
+  );
 }

@@ -15,8 +15,12 @@ export type FormatResponse =
   | { id: number; ok: true; output: FormatTasks[FormatTaskName]['output'] }
   | { id: number; ok: false; error: { code: string; message: string; status: number } | { message: string } };
 
+/** What the worker posts: `ready` once, when it can convert (a task's time budget starts then), then answers. */
+export type FormatWorkerMessage = { ready: true } | FormatResponse;
+
 // The worker thread's entry: the schema and parsers are built once and serve every task.
 const formats = new DocFormats();
+parentPort?.postMessage({ ready: true } satisfies FormatWorkerMessage);
 
 parentPort?.on('message', ({ id, name, input }: FormatRequest) => {
   let response: FormatResponse;

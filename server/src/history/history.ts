@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import type { FormatPool } from '../formats/format-pool.js';
+import { type FormatPool, LOCAL_FORMAT_CLIENT } from '../formats/format-pool.js';
 import type { Logger } from '../logger.js';
 import type { Metrics } from '../metrics.js';
 import type { DocStore, VersionKind, VersionMeta, VersionPage } from '../storage/doc-store.js';
@@ -116,20 +116,28 @@ export class History {
    * version of the state before is kept first (restoring it undoes this). Null if there is no such
    * version or document. The backup counts against the cap, so this throws a VersionCapError too.
    */
-  async restore(docId: string, versionId: number): Promise<(Replaced & { restored: VersionMeta }) | null> {
+  async restore(
+    docId: string,
+    versionId: number,
+    client?: string,
+  ): Promise<(Replaced & { restored: VersionMeta }) | null> {
     const version = await this.read(docId, versionId);
     if (!version || !(await this.deps.store.meta(docId))) return null;
     const backupName = `Before restoring ${versionLabel(version.meta)}`;
     const replaced = await this.serialized(docId, async () => {
       await checkVersionCap(this.deps.store, docId, this.deps.versionCap);
-      return this.replaceNow(docId, version.state, backupName);
+      return this.replaceNow(docId, version.state, backupName, client);
     });
     return { ...replaced, restored: version.meta };
   }
 
-  /** Replaces a document's content and title with those of `target` (a full Yjs update of another state). */
-  replace(docId: string, target: Uint8Array, backupName: string): Promise<Replaced> {
-    return this.serialized(docId, () => this.replaceNow(docId, target, backupName));
+  /**
+   * Replaces a document's content and title with those of `target` (a full Yjs update of another state).
+   * The diff runs in the format pool for `client`; a busy pool refuses (`FormatBusyError`) before the
+   * backup is kept.
+   */
+  replace(docId: string, target: Uint8Array, backupName: string, client = LOCAL_FORMAT_CLIENT): Promise<Replaced> {
+    return this.serialized(docId, () => this.replaceNow(docId, target, backupName, client));
   }
 
   /** Removes one version of a document; false if it has no such version. */
@@ -137,14 +145,16 @@ export class History {
     return (await this.deps.store.deleteVersions(docId, [versionId])) > 0;
   }
 
-  private replaceNow(docId: string, target: Uint8Array, backupName: string): Promise<Replaced> {
-    return this.withRoom(docId, async (room) => {
+  private replaceNow(docId: string, target: Uint8Array, backupName: string, client = LOCAL_FORMAT_CLIENT) {
+    return this.withRoom(docId, async (room): Promise<Replaced> => {
       // One snapshot for both the backup and the diff: edits arriving meanwhile are concurrent to the
       // restore and stay in the document, so nothing typed is ever lost.
       const current = Y.encodeStateAsUpdate(room.doc);
+      const busy = this.deps.formats.check(client, current.byteLength + target.byteLength);
+      if (busy) throw busy;
       const editors = this.watchers.get(docId)?.takeEditors() ?? [];
       const backup = await this.save(docId, current, { kind: 'auto', name: backupName, editors });
-      const { update } = await this.deps.formats.run('replace', { current, target });
+      const { update } = await this.deps.formats.run('replace', { current, target }, client);
       if (!isEmptyUpdate(update)) await room.applyServerUpdate(update, ORIGIN.server);
       return { backup };
     });

@@ -8,7 +8,8 @@ import {
   isExportFormat,
   type Rendered,
 } from '../formats/doc-formats.js';
-import { FormatError } from '../formats/format-error.js';
+import { FormatBusyError, FormatError } from '../formats/format-error.js';
+import { requestClient } from '../limits/request-client.js';
 import type { ServerContext } from '../server-context.js';
 import { jsonError } from './errors.js';
 
@@ -27,30 +28,41 @@ export const importBodyLimit = (maxBytes: number): MiddlewareHandler =>
     onError: (c) => jsonError(c, 413, 'payload_too_large', `Imports are limited to ${maxBytes} bytes.`),
   });
 
-/** The JSON error response for a `FormatError`. */
-export const formatErrorResponse = (c: Context, error: FormatError) =>
-  jsonError(c, error.status, error.code, error.message);
+/** The JSON error response for a `FormatError`; a busy queue also says when to come back. */
+export const formatErrorResponse = (c: Context, error: FormatError) => {
+  if (error instanceof FormatBusyError) c.header('Retry-After', String(error.retryAfterSeconds));
+  return jsonError(c, error.status, error.code, error.message);
+};
 
 /**
  * The new document a `POST /api/docs` body describes (its full Yjs state): Markdown, HTML or Quire JSON,
  * sanitised through the editor's schema; null for an empty body (an empty document). The title comes
  * from `?title=`, else from the HTML `<title>` or the JSON. Throws `FormatError` for bodies that are
- * not a document.
+ * not a document, and `FormatBusyError` (before the body is read) when the format queue cannot take it.
  */
 export async function readImport(c: Context, ctx: ServerContext): Promise<{ update: Uint8Array } | null> {
-  const body = await c.req.text();
   const mediaType = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-  if (body.trim() === '' && (mediaType === '' || mediaType === 'application/json')) return null;
   const format = IMPORT_TYPES[mediaType];
-  if (!format) {
-    throw new FormatError(
-      'unsupported_media_type',
-      'Send Markdown (text/markdown), HTML (text/html) or Quire JSON (application/json), or no body.',
-      415,
-    );
+  if (!format && mediaType !== '') throw unsupportedMediaType();
+  const client = requestClient(c, ctx.config.trustProxy);
+  if (format) {
+    // A declared length is checked before the body is read; without one, the largest body allowed.
+    const declared = Number(c.req.header('content-length') ?? ctx.config.maxImportBytes);
+    const busy = ctx.formats.check(client, Number.isFinite(declared) ? declared : ctx.config.maxImportBytes);
+    if (busy) throw busy;
   }
-  return ctx.formats.run('import', { text: body, format, title: c.req.query('title') ?? null });
+  const body = await c.req.text();
+  if (body.trim() === '' && (mediaType === '' || mediaType === 'application/json')) return null;
+  if (!format) throw unsupportedMediaType();
+  return ctx.formats.run('import', { text: body, format, title: c.req.query('title') ?? null }, client);
 }
+
+const unsupportedMediaType = () =>
+  new FormatError(
+    'unsupported_media_type',
+    'Send Markdown (text/markdown), HTML (text/html) or Quire JSON (application/json), or no body.',
+    415,
+  );
 
 /** The `format` query parameter of an export, or a 400 response naming the formats. */
 export function exportFormat(c: Context): ExportFormat | Response {
@@ -69,7 +81,7 @@ export async function exportResponse(
 ): Promise<Response> {
   let rendered: Rendered & { title: string };
   try {
-    rendered = await ctx.formats.run('render', { state, format });
+    rendered = await ctx.formats.run('render', { state, format }, requestClient(c, ctx.config.trustProxy));
   } catch (error) {
     if (error instanceof FormatError) return formatErrorResponse(c, error);
     throw error;

@@ -1,11 +1,13 @@
 import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { REST_LIMITS, type RestoreJson, type VersionJson, type VersionPageJson } from '../../../shared/rest-api.js';
+import { FormatError } from '../formats/format-error.js';
 import { VersionCapError } from '../history/version-cap.js';
+import { requestClient } from '../limits/request-client.js';
 import type { ServerContext } from '../server-context.js';
 import type { VersionMeta } from '../storage/doc-store.js';
 import { jsonError } from './errors.js';
-import { exportFormat, exportResponse } from './format-routes.js';
+import { exportFormat, exportResponse, formatErrorResponse } from './format-routes.js';
 import { requireJson } from './media-type.js';
 
 /** A request to name a version is a few bytes of JSON. */
@@ -34,6 +36,8 @@ async function keepingVersion(c: Context, run: () => Promise<Response>): Promise
     return await run();
   } catch (error) {
     if (error instanceof VersionCapError) return jsonError(c, 409, error.code, error.message);
+    // A restore's diff runs in the format queue, which may be busy (503/429 with Retry-After).
+    if (error instanceof FormatError) return formatErrorResponse(c, error);
     throw error;
   }
 }
@@ -131,7 +135,8 @@ export function createVersionsRoutes(ctx: ServerContext) {
   /** A forward change to the version's content, live for every editor; undo by restoring the backup. */
   route.post('/:versionId/restore', (c) =>
     keepingVersion(c, async () => {
-      const result = await history.restore(docIdOf(c), parseId(c.req.param('versionId')) as number);
+      const client = requestClient(c, ctx.config.trustProxy);
+      const result = await history.restore(docIdOf(c), parseId(c.req.param('versionId')) as number, client);
       if (!result) return noVersion(c);
       return c.json({
         restored: versionJson(result.restored),
