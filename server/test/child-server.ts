@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { onCleanup } from './helpers.js';
 
@@ -64,5 +65,31 @@ export async function spawnServer(env: Record<string, string>, timeoutMs = 15_00
     url: `http://127.0.0.1:${port}`,
     exited,
     output: () => output,
+  };
+}
+
+/** Resident memory of a process (Linux `/proc`), in bytes. */
+export const rssOf = (pid: number): number => {
+  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return Number(match?.[1] ?? 0) * 1024;
+};
+
+/** Samples a child server's RSS every 25 ms from now: `peak()` is the highest seen, `stop()` ends it. */
+export function sampleRss(server: ChildServer): { baseline: number; peak(): number; stop(): void } {
+  const pid = server.process.pid as number;
+  const baseline = rssOf(pid);
+  let peak = baseline;
+  const measure = () => {
+    if (server.process.exitCode === null) peak = Math.max(peak, rssOf(pid));
+  };
+  const sampler = setInterval(measure, 25);
+  onCleanup(() => clearInterval(sampler));
+  return {
+    baseline,
+    peak: () => peak,
+    stop: () => {
+      clearInterval(sampler);
+      measure();
+    },
   };
 }

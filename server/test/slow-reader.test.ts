@@ -1,12 +1,11 @@
-import { readFileSync } from 'node:fs';
 import type { Socket } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { CLOSE_CODE } from '../../shared/close-codes.js';
 import { encodeAwareness, encodeAwarenessEntries } from '../../shared/protocol/encode.js';
-import { spawnServer } from './child-server.js';
-import { connectClient, onCleanup, tempDir, text, uniqueDocId, waitFor, waitForSynced } from './helpers.js';
+import { sampleRss, spawnServer } from './child-server.js';
+import { connectClient, tempDir, text, uniqueDocId, waitFor, waitForSynced } from './helpers.js';
 import { openRawSocket } from './raw-socket.js';
 import { metricValue } from './security-helpers.js';
 
@@ -15,11 +14,6 @@ const MiB = 1024 * 1024;
 const TOTAL_MIB = Number(process.env.QUIRE_SLOW_READER_MIB ?? 256);
 const MESSAGE_BYTES = 256 * 1024;
 const GROWTH_LIMIT = 64 * MiB;
-
-const rssOf = (pid: number): number => {
-  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return Number(match?.[1] ?? 0) * 1024;
-};
 
 describe('slow readers', () => {
   it(`a reader that stops reading is dropped with 4002 while ${TOTAL_MIB} MiB flow past it; server memory grows < 64 MiB`, async () => {
@@ -32,7 +26,6 @@ describe('slow readers', () => {
       },
       60_000,
     );
-    const pid = server.process.pid as number;
     const docId = uniqueDocId();
     const url = `${server.wsUrl}/${docId}`;
     const writer = await openRawSocket(url);
@@ -58,12 +51,7 @@ describe('slow readers', () => {
     };
     for (let clock = 1; clock <= 20; clock++) send(clock);
     await waitFor(() => activeBytes >= sent, 15_000, 'warm-up relayed');
-    const baseline = rssOf(pid);
-    let peak = baseline;
-    const sampler = setInterval(() => {
-      if (server.process.exitCode === null) peak = Math.max(peak, rssOf(pid));
-    }, 25);
-    onCleanup(() => clearInterval(sampler));
+    const rss = sampleRss(server);
 
     const messages = Math.ceil((TOTAL_MIB * MiB) / MESSAGE_BYTES);
     const started = Date.now();
@@ -82,8 +70,9 @@ describe('slow readers', () => {
         `${error}: ${activeBytes} of ${pushed} bytes after ${(Date.now() - started) / 1000} s\n${server.output().slice(-3000)}`,
       );
     });
-    clearInterval(sampler);
-    peak = Math.max(peak, rssOf(pid));
+    rss.stop();
+    const { baseline } = rss;
+    const peak = rss.peak();
     const seconds = (Date.now() - started) / 1000;
     console.log(
       `slow reader: ${(pushed / MiB).toFixed(0)} MiB in ${seconds.toFixed(1)} s; server RSS ${(baseline / MiB).toFixed(0)} MiB → peak ${(

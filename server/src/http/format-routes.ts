@@ -35,10 +35,22 @@ export const formatErrorResponse = (c: Context, error: FormatError) => {
 };
 
 /**
+ * Reads a request body to its end, keeping none of it. A refusal is sent after the upload ends: a
+ * server that answers mid-upload and closes makes clients see a reset instead of the answer.
+ */
+async function discardBody(c: Context): Promise<void> {
+  const reader = c.req.raw.body?.getReader();
+  if (!reader) return;
+  while (!(await reader.read()).done) {
+    // Each chunk is dropped as it comes; only the end matters.
+  }
+}
+
+/**
  * The new document a `POST /api/docs` body describes (its full Yjs state): Markdown, HTML or Quire JSON,
  * sanitised through the editor's schema; null for an empty body (an empty document). The title comes
  * from `?title=`, else from the HTML `<title>` or the JSON. Throws `FormatError` for bodies that are
- * not a document, and `FormatBusyError` (before the body is read) when the format queue cannot take it.
+ * not a document, and `FormatBusyError` (without keeping the body) when the format queue cannot take it.
  */
 export async function readImport(c: Context, ctx: ServerContext): Promise<{ update: Uint8Array } | null> {
   const mediaType = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
@@ -49,7 +61,10 @@ export async function readImport(c: Context, ctx: ServerContext): Promise<{ upda
     // A declared length is checked before the body is read; without one, the largest body allowed.
     const declared = Number(c.req.header('content-length') ?? ctx.config.maxImportBytes);
     const busy = ctx.formats.check(client, Number.isFinite(declared) ? declared : ctx.config.maxImportBytes);
-    if (busy) throw busy;
+    if (busy) {
+      await discardBody(c);
+      throw busy;
+    }
   }
   const body = await c.req.text();
   if (body.trim() === '' && (mediaType === '' || mediaType === 'application/json')) return null;
