@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, defaultFormatWorkers, loadConfig } from './config.js';
 
 describe('configuration', () => {
   it('has visible defaults', () => {
@@ -63,5 +63,28 @@ describe('configuration', () => {
     }
     expect(() => loadConfig({ QUIRE_ADMIN_TOKEN: 'short' })).toThrow(/QUIRE_ADMIN_TOKEN/);
     expect(() => loadConfig({ QUIRE_MAX_REST_WRITES_PER_MINUTE: '0' })).toThrow(/QUIRE_MAX_REST_WRITES_PER_MINUTE/);
+  });
+
+  it('sizes the format workers to the machine unless set, and bounds the format queue', () => {
+    const auto = loadConfig({}).formatWorkers;
+    expect(auto).toBe(defaultFormatWorkers());
+    expect(auto).toBeGreaterThanOrEqual(1);
+    expect(auto).toBeLessThanOrEqual(4);
+    expect(loadConfig({ QUIRE_FORMAT_WORKERS: '3' }).formatWorkers).toBe(3);
+    expect(loadConfig({})).toMatchObject({
+      formatTimeoutMs: 30_000,
+      formatMaxHeapMb: 512,
+      formatQueueTasks: 64,
+      formatQueueBytes: 64 * 1024 * 1024,
+      formatTasksPerClient: 4,
+      formatSmallTaskBytes: 128 * 1024,
+    });
+    for (const [name, value] of [
+      ['QUIRE_FORMAT_WORKERS', '-1'],
+      ['QUIRE_FORMAT_QUEUE_TASKS', '0'],
+      ['QUIRE_FORMAT_MAX_HEAP_MB', '8'],
+    ]) {
+      expect(() => loadConfig({ [name as string]: value })).toThrow(name);
+    }
   });
 });
