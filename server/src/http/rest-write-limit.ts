@@ -1,7 +1,7 @@
 import type { HttpBindings } from '@hono/node-server';
 import type { MiddlewareHandler } from 'hono';
 import { MemoryStore, rateLimiter } from 'hono-rate-limiter';
-import { clientAddress } from '../limits/client-address.js';
+import { requestAddress } from '../limits/request-client.js';
 import type { Metrics } from '../metrics.js';
 import { isSafeMethod } from './cross-site-guard.js';
 import { jsonError } from './errors.js';
@@ -32,8 +32,7 @@ export function createRestWriteLimit(options: {
     standardHeaders: 'draft-6',
     store,
     skip: (c) => isSafeMethod(c.req.method),
-    keyGenerator: (c) =>
-      clientAddress(c.env?.incoming?.socket?.remoteAddress, c.req.header('x-forwarded-for'), options.trustProxy),
+    keyGenerator: (c) => requestAddress(c, options.trustProxy),
     handler: (c) => {
       options.metrics.refusals.inc({ reason: 'rest_rate_limited' });
       const wait = c.res.headers.get('retry-after') ?? String(WINDOW_MS / 1000);

@@ -9,7 +9,11 @@ import { clientAddress } from './client-address.js';
  */
 export function requestClient(c: Context, trustProxy: boolean): string {
   const subject = c.get('grant')?.subject;
-  if (subject) return `sub:${subject}`;
-  const remote = (c.env as Partial<HttpBindings> | undefined)?.incoming?.socket.remoteAddress;
-  return `ip:${clientAddress(remote, c.req.header('x-forwarded-for'), trustProxy)}`;
+  return subject ? `sub:${subject}` : `ip:${requestAddress(c, trustProxy)}`;
+}
+
+/** The client address of a request, counted like the WebSocket limits (`clientAddress`). */
+export function requestAddress(c: Context, trustProxy: boolean): string {
+  const remote = (c.env as Partial<HttpBindings> | undefined)?.incoming?.socket?.remoteAddress;
+  return clientAddress(remote, c.req.header('x-forwarded-for'), trustProxy);
 }
