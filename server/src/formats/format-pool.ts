@@ -138,7 +138,14 @@ export class FormatPool {
       const entry = this.scheduler.take(lane);
       if (!entry?.job) continue;
       this.running.set(thread, entry);
-      thread.run(entry.job);
+      try {
+        thread.run(entry.job);
+      } catch (error) {
+        // The worker could not even be created (out of threads or memory): this task fails, the pool goes on.
+        this.running.delete(thread);
+        this.scheduler.finish(entry);
+        entry.job.reject(error instanceof Error ? error : new Error(String(error)));
+      }
     }
     this.changed();
   }
