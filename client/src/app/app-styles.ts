@@ -18,7 +18,9 @@ export const appStyles = [
       display: block;
       min-height: 100vh;
       min-height: 100dvh;
+      color-scheme: light dark;
       color: ${theme.textColor};
+      background: ${theme.pageBackground};
     }
     * {
       box-sizing: border-box;

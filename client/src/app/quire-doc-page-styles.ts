@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { fieldFocusRules, popoverRules } from '../styles/shared-styles.js';
+import { fieldFocusRules, popoverRules, visuallyHiddenRules } from '../styles/shared-styles.js';
 import { alpha, theme } from '../styles/theme.js';
 import { appStyles } from './app-styles.js';
 
@@ -126,7 +126,7 @@ export const quireDocPageStyles = [
         order: -1;
       }
       .history-label {
-        display: none;
+        ${visuallyHiddenRules}
       }
     }
     quire-editor {
@@ -141,14 +141,17 @@ export const quireDocPageStyles = [
         width: 112px;
       }
     }
+    /* A phone: the title and actions scroll away with the page, only the editor's toolbar stays. */
     @media (max-width: 640px) {
       .topbar {
+        position: static;
         flex-wrap: wrap;
         height: auto;
         padding: 8px 12px;
         row-gap: 6px;
       }
       .title {
+        flex: 1 1 0;
         font-size: 17px;
         margin-left: 0;
       }
@@ -166,7 +169,7 @@ export const quireDocPageStyles = [
         padding: 8px 0 24px;
       }
       quire-editor {
-        --quire-toolbar-sticky-top: 104px;
+        --quire-toolbar-sticky-top: 0;
         --quire-radius: 0;
         border-left: none;
         border-right: none;

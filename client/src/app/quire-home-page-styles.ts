@@ -153,18 +153,18 @@ export const quireHomePageStyles = [
       font-weight: 600;
     }
     .untitled {
-      color: ${theme.faintColor};
+      color: ${theme.mutedColor};
       font-weight: 500;
     }
     time {
       flex: none;
-      color: ${theme.faintColor};
+      color: ${theme.mutedColor};
       font-size: 13px;
     }
     .forget {
       position: absolute;
       right: 10px;
-      color: ${theme.faintColor};
+      color: ${theme.mutedColor};
       opacity: 0;
     }
     li:hover .forget,

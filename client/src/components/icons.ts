@@ -66,8 +66,19 @@ export const ICONS = {
   download: icon(svg`<path d="M12 3v12" /><path d="m7 10 5 5 5-5" /><path d="M5 21h14" />`, 16),
   upload: icon(svg`<path d="M12 21V9" /><path d="m7 14 5-5 5 5" /><path d="M5 3h14" />`, 18),
   restore: icon(svg`<path d="M3 12a9 9 0 1 0 3-6.7L3 8" /><path d="M3 3v5h5" />`, 16),
+  more: icon(svg`<circle cx="5" cy="12" r="1" /><circle cx="12" cy="12" r="1" /><circle cx="19" cy="12" r="1" />`),
 } as const;
 
-/** "H" with a level digit, for heading buttons (reads better than a drawn icon). */
+/** The digit of a heading icon, drawn beside its "H". */
+const HEADING_DIGITS: Record<number, TemplateResult<2>> = {
+  1: svg`<path d="m17 12 3-2v8" />`,
+  2: svg`<path d="M21 18h-4c0-4 4-3 4-6 0-1.5-2-2.5-4-1" />`,
+  3: svg`<path d="M17.5 10.5c1.7-1 3.5 0 3.5 1.5a2 2 0 0 1-2 2" /><path d="M17 17.5c2 1.5 4 .3 4-1.5a2 2 0 0 0-2-2" />`,
+};
+
+/**
+ * "H" with a level digit, for heading buttons: drawn like the B of Bold, so the button's name
+ * ("Heading 1") is the whole of what it labels, and a menu item shows its icon beside that name.
+ */
 export const headingGlyph = (level: number) =>
-  html`<span class="glyph" aria-hidden="true">H<span class="level">${level}</span></span>`;
+  icon(svg`<path d="M4 12h8" /><path d="M4 18V6" /><path d="M12 18V6" />${HEADING_DIGITS[level] ?? HEADING_DIGITS[1]}`);

@@ -56,7 +56,18 @@ export const quireConnectionStatusStyles = [
         opacity: 0.35;
       }
     }
-    @media (max-width: 640px) {
+    .label {
+      font-variant-numeric: tabular-nums;
+    }
+    /* Compact where the editor is narrow (its width, not the window's): the dot and Retry while waiting
+       (the save status beside it says Offline), the dot alone while connected; the words stay in the
+       tooltip and for screen readers. */
+    @container (max-width: 1000px) {
+      button.status .label {
+        ${visuallyHiddenRules}
+      }
+    }
+    @container (max-width: 720px) {
       .connected .label {
         ${visuallyHiddenRules}
       }

@@ -11,21 +11,13 @@ export const quireEditorStyles = [
       display: block;
       position: relative;
       box-sizing: border-box;
-      /* Inherited host-page styles stop here; everything inside comes from these properties. */
-      font-family: ${theme.fontFamily};
-      font-size: ${theme.fontSize};
-      line-height: ${theme.lineHeight};
-      font-weight: 400;
-      font-style: normal;
-      letter-spacing: normal;
-      text-align: start;
-      text-transform: none;
+      /* Follows the reader's light or dark preference; a page sets color-scheme: light on the element to opt out. */
+      color-scheme: light dark;
       color: ${theme.textColor};
       background: ${theme.background};
       border: ${theme.border};
       border-radius: ${theme.radius};
       box-shadow: ${theme.shadow};
-      -webkit-text-size-adjust: 100%;
     }
     :host([hidden]) {
       display: none;
@@ -35,7 +27,21 @@ export const quireEditorStyles = [
     *::after {
       box-sizing: border-box;
     }
+    /* Inherited host-page styles stop here, even a page's '* { color: red !important }' (which matches
+       the host element itself): the frame starts from initial values and takes the rest from the theme.
+       A page still decides whether the editor is visible and can be clicked, and its colour scheme. */
     .frame {
+      all: initial;
+      visibility: inherit;
+      pointer-events: inherit;
+      color-scheme: inherit;
+      font-family: ${theme.fontFamily};
+      font-size: ${theme.fontSize};
+      line-height: ${theme.lineHeight};
+      color: ${theme.textColor};
+      background: ${theme.background};
+      border-radius: inherit;
+      -webkit-text-size-adjust: 100%;
       display: flex;
       flex-direction: column;
       min-height: inherit;
@@ -55,8 +61,9 @@ export const quireEditorStyles = [
       border-bottom: 1px solid ${theme.borderColor};
       border-radius: ${theme.radius} ${theme.radius} 0 0;
     }
+    /* The toolbar takes what the status leaves of the row; its More menu holds what does not fit. */
     quire-toolbar {
-      flex: 1 1 auto;
+      flex: 1 1 0;
     }
     .meta {
       flex: none;
@@ -88,27 +95,14 @@ export const quireEditorStyles = [
       background: ${theme.dangerBackground};
       color: ${theme.dangerColor};
     }
-    @container quire-editor (max-width: 860px) {
+    @container quire-editor (max-width: 560px) {
       .header {
-        flex-wrap: wrap;
-        row-gap: 0;
-        padding: 4px 10px 0 6px;
+        gap: 4px;
+        padding: 0 8px 0 2px;
       }
       .meta {
-        order: -1;
-        width: 100%;
-        justify-content: flex-end;
-        gap: 12px;
-        padding: 2px 2px 0;
+        gap: 10px;
       }
-      quire-toolbar {
-        width: 100%;
-      }
-      .badge {
-        margin: 0 0 8px;
-      }
-    }
-    @container quire-editor (max-width: 560px) {
       .content {
         padding: ${theme.contentPaddingNarrow};
       }

@@ -141,10 +141,7 @@ export class QuireEditor extends LitElement {
     // Alt+F10 moves from the text to the toolbar (the convention of rich-text editors on the web).
     if (event.altKey && event.key === 'F10') {
       event.preventDefault();
-      this.renderRoot
-        .querySelector<QuireToolbar>('quire-toolbar')
-        ?.renderRoot.querySelector<HTMLButtonElement>('button[tabindex="0"]')
-        ?.focus();
+      this.renderRoot.querySelector<QuireToolbar>('quire-toolbar')?.focusToolbar();
     }
   }
 

@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { statusIndicator } from '../styles/shared-styles.js';
+import { statusIndicator, visuallyHiddenRules } from '../styles/shared-styles.js';
 import { theme } from '../styles/theme.js';
 
 /** `<quire-save-status>`: an icon (or spinner) and the save state in words. */
@@ -28,9 +28,17 @@ export const quireSaveStatusStyles = [
         transform: rotate(360deg);
       }
     }
-    @media (max-width: 640px) {
+    /* Compact where the editor is narrow: the short word, then the icon alone (the words stay in the
+       tooltip and for screen readers); "Offline" stays in words, it is news. */
+    @container (max-width: 1000px) {
       .detail {
-        display: none;
+        ${visuallyHiddenRules}
+      }
+    }
+    @container (max-width: 480px) {
+      .saved .label,
+      .saving .label {
+        ${visuallyHiddenRules}
       }
     }
     @media (prefers-reduced-motion: reduce) {

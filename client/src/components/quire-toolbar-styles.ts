@@ -2,7 +2,7 @@ import { css } from 'lit';
 import { focusRingRules } from '../styles/shared-styles.js';
 import { theme } from '../styles/theme.js';
 
-/** `<quire-toolbar>`: one scrolling row of icon buttons in groups. */
+/** `<quire-toolbar>`: one row of icon buttons in groups; what does not fit is in the More menu. */
 export const quireToolbarStyles = css`
   :host {
     display: block;
@@ -13,16 +13,9 @@ export const quireToolbarStyles = css`
     display: flex;
     align-items: center;
     gap: 2px;
-    overflow-x: auto;
-    scrollbar-width: none;
+    /* Items that do not fit move to the More menu; never a scrolling row. */
+    overflow: hidden;
     padding: 6px 4px;
-  }
-  .bar::-webkit-scrollbar {
-    display: none;
-  }
-  /* More buttons to the right: fade the edge so the row reads as scrollable (a mask: black is opaque). */
-  .bar.more-right {
-    mask-image: linear-gradient(to right, black calc(100% - 40px), transparent);
   }
   .divider {
     flex: none;
@@ -64,14 +57,5 @@ export const quireToolbarStyles = css`
   button:focus-visible {
     ${focusRingRules}
     outline-offset: 1px;
-  }
-  .glyph {
-    font-weight: 700;
-    font-size: 15px;
-    letter-spacing: -0.02em;
-  }
-  .level {
-    font-size: 11px;
-    margin-left: 1px;
   }
 `;

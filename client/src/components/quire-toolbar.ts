@@ -1,13 +1,20 @@
 import type { Editor } from '@tiptap/core';
 import { html, LitElement, nothing } from 'lit';
+import { AnchorController } from '../controllers/anchor-controller.js';
+import { DismissController } from '../controllers/dismiss-controller.js';
 import { EditorWatchController } from '../controllers/editor-watch-controller.js';
-import { OverflowController } from '../controllers/overflow-controller.js';
+import { ToolbarOverflowController } from '../controllers/toolbar-overflow-controller.js';
 import { applyLink, currentLinkHref, removeLink } from '../editor/link-commands.js';
-import { formatKeys } from '../editor/toolbar-state.js';
+import { formatKeys, isMacPlatform } from '../editor/toolbar-state.js';
 import { defineElement } from './define-element.js';
+import { focusWithRing } from './focus-ring.js';
+import { ICONS } from './icons.js';
 import type { QuireLinkEditor } from './quire-link-editor.js';
 import './quire-link-editor.js';
+import type { QuireToolbarMenu } from './quire-toolbar-menu.js';
+import './quire-toolbar-menu.js';
 import { quireToolbarStyles } from './quire-toolbar-styles.js';
+import { rovingTarget } from './roving-focus.js';
 import {
   ariaKeys,
   isItemActive,
@@ -17,38 +24,36 @@ import {
   type ToolbarItem,
 } from './toolbar-commands.js';
 
-const isMac = () => typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
-
-/** Arrow keys, Home and End move between the buttons (WAI-ARIA toolbar pattern). */
-const MOVES: Record<string, (index: number, count: number) => number> = {
-  ArrowRight: (i, count) => (i + 1) % count,
-  ArrowLeft: (i, count) => (i - 1 + count) % count,
-  Home: () => 0,
-  End: (_i, count) => count - 1,
-};
-
 /**
  * `<quire-toolbar>`: the formatting toolbar of a Tiptap editor. One tab stop (WAI-ARIA toolbar pattern:
  * arrow keys, Home and End move between buttons), `aria-pressed` on toggles, shortcuts in tooltips,
- * and a small link editor (also on Mod+K). The buttons are the data in `toolbar-commands.ts`.
+ * and a small link editor (also on Mod+K). The buttons are the data in `toolbar-commands.ts`; those the
+ * row has no room for are in its More menu, so every command is reachable at any width.
  */
 export class QuireToolbar extends LitElement {
   static override properties = {
     editor: { attribute: false },
     _focusIndex: { state: true },
     _linkOpen: { state: true },
+    _menuOpen: { state: true },
   };
 
   declare editor: Editor | null;
+  /** Which of the row's buttons (the shown items, then More) holds the tab stop. */
   declare _focusIndex: number;
   declare _linkOpen: boolean;
-  private readonly overflow = new OverflowController(this, () => this.renderRoot.querySelector<HTMLElement>('.bar'));
+  declare _menuOpen: boolean;
+  private readonly overflow = new ToolbarOverflowController(this, {
+    bar: () => this.renderRoot.querySelector<HTMLElement>('.bar'),
+    count: TOOLBAR_ITEMS.length,
+  });
 
   constructor() {
     super();
     this.editor = null;
     this._focusIndex = 0;
     this._linkOpen = false;
+    this._menuOpen = false;
     // Active marks change with every transaction: re-render, once per frame at most.
     new EditorWatchController(this, {
       editor: () => this.editor,
@@ -60,6 +65,20 @@ export class QuireToolbar extends LitElement {
         }
       },
     });
+    new AnchorController(this, {
+      popup: () => (this._menuOpen ? this.menu : null),
+      anchor: () => this.moreButton?.getBoundingClientRect() ?? null,
+      align: 'end',
+    });
+    new DismissController(this, {
+      isOpen: () => this._menuOpen,
+      close: (how) => this.closeMenu(how === 'escape'),
+    });
+  }
+
+  /** Moves the keyboard focus to the toolbar's tab stop, with its focus ring (Alt+F10 from the text). */
+  focusToolbar(): void {
+    focusWithRing(this.rowButtons[this.rovingIndex]);
   }
 
   /** Opens the link editor for the selection (Mod+K), or moves the focus back into it. */
@@ -69,29 +88,74 @@ export class QuireToolbar extends LitElement {
     void this.updateComplete.then(() => this.renderRoot.querySelector<QuireLinkEditor>('quire-link-editor')?.focus());
   }
 
+  private get menu(): QuireToolbarMenu | null {
+    return this.renderRoot.querySelector('quire-toolbar-menu');
+  }
+
+  private get moreButton(): HTMLButtonElement | null {
+    return this.renderRoot.querySelector('[data-testid=toolbar-more]');
+  }
+
+  /** The row's buttons in order: the shown items, then More when some are hidden. */
+  private get rowButtons(): HTMLButtonElement[] {
+    return [...this.renderRoot.querySelectorAll<HTMLButtonElement>('.bar > button')];
+  }
+
+  private get rowCount(): number {
+    return this.overflow.shown + (this.overflow.overflowing ? 1 : 0);
+  }
+
+  private get rovingIndex(): number {
+    return Math.min(this._focusIndex, this.rowCount - 1);
+  }
+
   private closeLinkEditor(): void {
     this._linkOpen = false;
     this.editor?.commands.focus();
   }
 
-  private activate(item: ToolbarItem, index: number): void {
+  private async openMenu(focus: 'first' | 'last'): Promise<void> {
+    this._menuOpen = true;
+    await this.updateComplete;
+    await this.menu?.focusItem(focus);
+  }
+
+  private closeMenu(focusMore: boolean): void {
+    if (!this._menuOpen) return;
+    this._menuOpen = false;
+    if (focusMore) focusWithRing(this.moreButton);
+  }
+
+  private activate(item: ToolbarItem): void {
     const editor = this.editor;
-    if (!editor) return;
-    this._focusIndex = index;
-    if (!isItemEnabled(item, editor)) return;
+    if (!editor || !isItemEnabled(item, editor)) return;
     if ('run' in item) item.run(editor);
     else if (this._linkOpen) this.closeLinkEditor();
     else this.openLinkEditor();
   }
 
+  private onMenuPick(event: CustomEvent<ToolbarItem>): void {
+    this._menuOpen = false;
+    this.activate(event.detail);
+  }
+
   private onToolbarKeydown(event: KeyboardEvent): void {
-    const move = MOVES[event.key];
-    if (!move) return;
+    if (event.key === 'Escape' && !this._menuOpen && !this._linkOpen) {
+      // Back to the text, where Alt+F10 came from.
+      this.editor?.commands.focus();
+      return;
+    }
+    const target = rovingTarget(event.key, this.rovingIndex, this.rowCount, 'horizontal');
+    if (target === null) return;
     event.preventDefault();
-    this._focusIndex = move(this._focusIndex, TOOLBAR_ITEMS.length);
-    void this.updateComplete.then(() =>
-      this.renderRoot.querySelector<HTMLButtonElement>(`[data-index="${this._focusIndex}"]`)?.focus(),
-    );
+    this._focusIndex = target;
+    void this.updateComplete.then(() => this.rowButtons[target]?.focus());
+  }
+
+  private onMoreKeydown(event: KeyboardEvent): void {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    event.preventDefault();
+    void this.openMenu(event.key === 'ArrowDown' ? 'first' : 'last');
   }
 
   private onLinkApply(event: CustomEvent<string>): void {
@@ -120,33 +184,72 @@ export class QuireToolbar extends LitElement {
       aria-haspopup=${opensLink ? 'dialog' : nothing}
       aria-expanded=${opensLink ? String(this._linkOpen) : nothing}
       title=${shortcut ? `${item.label} (${shortcut})` : item.label}
-      tabindex=${index === this._focusIndex ? 0 : -1}
+      tabindex=${index === this.rovingIndex ? 0 : -1}
       aria-disabled=${enabled ? nothing : 'true'}
       @mousedown=${(event: MouseEvent) => event.preventDefault()}
-      @click=${() => this.activate(item, index)}
+      @click=${() => {
+        this._focusIndex = index;
+        this.activate(item);
+      }}
     >
       ${item.icon}
     </button>`;
   }
 
+  private renderMore() {
+    const index = this.overflow.shown;
+    return html`<button
+      type="button"
+      data-testid="toolbar-more"
+      aria-label="More formatting"
+      title="More formatting"
+      aria-haspopup="menu"
+      aria-expanded=${String(this._menuOpen)}
+      tabindex=${index === this.rovingIndex ? 0 : -1}
+      @mousedown=${(event: MouseEvent) => event.preventDefault()}
+      @keydown=${this.onMoreKeydown}
+      @click=${(event: MouseEvent) => {
+        this._focusIndex = index;
+        // A click from the keyboard (Enter, Space) has no pointer position and moves focus into the menu.
+        if (this._menuOpen) this.closeMenu(event.detail === 0);
+        else void this.openMenu('first');
+      }}
+    >
+      ${ICONS.more}
+    </button>`;
+  }
+
+  /** The groups' shown items, a divider before each group after the first. */
+  private renderRow(mac: boolean) {
+    const shown = this.overflow.shown;
+    let start = 0;
+    return TOOLBAR_GROUPS.map((group) => {
+      const first = start;
+      start += group.length;
+      if (first >= shown) return nothing;
+      return html`${first > 0 ? html`<span class="divider" role="separator" aria-orientation="vertical"></span>` : nothing}
+      ${group.slice(0, shown - first).map((item, offset) => this.renderItem(item, first + offset, mac))}`;
+    });
+  }
+
   protected override render() {
-    const mac = isMac();
-    let index = 0;
+    const mac = isMacPlatform();
+    const hidden = TOOLBAR_ITEMS.slice(this.overflow.shown);
     return html`
-      <div
-        class="bar ${this.overflow.moreRight ? 'more-right' : ''}"
-        role="toolbar"
-        aria-label="Formatting"
-        @keydown=${this.onToolbarKeydown}
-        @scroll=${this.overflow.measure}
-      >
-        ${TOOLBAR_GROUPS.map(
-          (group, groupIndex) => html`
-            ${groupIndex > 0 ? html`<span class="divider" role="separator" aria-orientation="vertical"></span>` : nothing}
-            ${group.map((item) => this.renderItem(item, index++, mac))}
-          `,
-        )}
+      <div class="bar" role="toolbar" aria-label="Formatting" @keydown=${this.onToolbarKeydown}>
+        ${this.renderRow(mac)} ${hidden.length > 0 ? this.renderMore() : nothing}
       </div>
+      ${
+        this._menuOpen && hidden.length > 0
+          ? html`<quire-toolbar-menu
+              popover="manual"
+              .items=${hidden}
+              .editor=${this.editor}
+              @pick=${this.onMenuPick}
+              @close=${() => this.closeMenu(false)}
+            ></quire-toolbar-menu>`
+          : nothing
+      }
       ${
         this._linkOpen
           ? html`<quire-link-editor

@@ -42,3 +42,7 @@ export function normalizeHref(value: string): string {
   if (href === '' || /^[a-z][a-z0-9+.-]*:/i.test(href) || /^[/#?]/.test(href)) return href;
   return `https://${href}`;
 }
+
+/** Shortcuts read ⌘ on Apple devices. */
+export const isMacPlatform = (): boolean =>
+  typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);

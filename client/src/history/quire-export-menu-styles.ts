@@ -1,5 +1,5 @@
 import { css } from 'lit';
-import { buttons, focusRingRules, popoverRules } from '../styles/shared-styles.js';
+import { buttons, focusRingRules, popoverRules, visuallyHiddenRules } from '../styles/shared-styles.js';
 import { theme } from '../styles/theme.js';
 
 /** `<quire-export-menu>`: the Export button and its menu of formats. */
@@ -42,8 +42,9 @@ export const quireExportMenuStyles = [
       color: ${theme.mutedColor};
     }
     @media (max-width: 640px) {
+      /* Icon only, still named by its word. */
       .label {
-        display: none;
+        ${visuallyHiddenRules}
       }
     }
   `,

@@ -184,7 +184,13 @@ export class QuireHistoryPanel extends LitElement {
                 <span class="added-sample">only in this version</span>
                 <span class="removed-sample">only in the current text</span>
               </p>
-              <div class="doc" data-testid="version-preview" tabindex="-1" aria-readonly="true" role="document">
+              <div
+                class="doc"
+                data-testid="version-preview"
+                tabindex="-1"
+                role="document"
+                aria-label=${`${versionLabel(version)}, read only`}
+              >
                 ${preview.title ? html`<p class="doc-title">${preview.title}</p>` : nothing}
                 ${diff.map((line) => this.renderLine(line))}
               </div>

@@ -153,3 +153,18 @@ export const statusIndicator = css`
     white-space: nowrap;
   }
 `;
+
+/**
+ * A popup in the top layer (`popover="manual"`), placed by `AnchorController`: the browser's centred
+ * popover box undone, so the popup's own rule draws it.
+ */
+export const anchoredPopupRules = css`
+  position: fixed;
+  inset: auto;
+  margin: 0;
+  padding: 0;
+  border: none;
+  background: transparent;
+  color: inherit;
+  overflow: visible;
+`;
