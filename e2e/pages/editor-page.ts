@@ -29,25 +29,37 @@ export interface Caret {
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'offline' | 'refused';
 export type SaveState = 'saved' | 'saving' | 'offline';
 
-/** Toolbar buttons the client provides (`[data-testid=toolbar-<name>]`). */
-export type ToolbarButton =
-  | 'bold'
-  | 'italic'
-  | 'underline'
-  | 'strike'
-  | 'code'
-  | 'heading-1'
-  | 'heading-2'
-  | 'heading-3'
-  | 'bullet-list'
-  | 'ordered-list'
-  | 'task-list'
-  | 'blockquote'
-  | 'code-block'
-  | 'link'
-  | 'horizontal-rule'
-  | 'undo'
-  | 'redo';
+/**
+ * Every toolbar command the client provides, in the toolbar's order (`[data-testid=toolbar-<name>]` in
+ * the row, `[data-testid=more-<name>]` in its More menu). Add a new command here, on a line of its own.
+ */
+export const TOOLBAR_COMMANDS = [
+  'undo',
+  'redo',
+  'heading-1',
+  'heading-2',
+  'heading-3',
+  'bold',
+  'italic',
+  'underline',
+  'strike',
+  'code',
+  'link',
+  'bullet-list',
+  'ordered-list',
+  'task-list',
+  'blockquote',
+  'code-block',
+  'horizontal-rule',
+] as const;
+
+export type ToolbarButton = (typeof TOOLBAR_COMMANDS)[number];
+
+/** Where each command is now: buttons shown in the toolbar's row, and items of its More menu. */
+export interface ToolbarReach {
+  inRow: string[];
+  inMenu: string[];
+}
 
 /**
  * One `<quire-editor>` on a page (the app's `/d/<id>` or an embedding page), seen the way a user
@@ -102,6 +114,51 @@ export class EditorPage {
 
   toolbar(name: ToolbarButton): Locator {
     return this.root.locator(`[data-testid=toolbar-${name}]`);
+  }
+
+  /** The toolbar's More button (there only when some commands do not fit in the row). */
+  get moreButton(): Locator {
+    return this.root.locator('[data-testid=toolbar-more]');
+  }
+
+  get moreMenu(): Locator {
+    return this.root.locator('[data-testid=toolbar-more-menu]');
+  }
+
+  /** Runs a toolbar command as a person would: its button when the row shows it, else through More. */
+  async runCommand(name: ToolbarButton): Promise<void> {
+    if (await this.toolbar(name).isVisible()) {
+      await this.toolbar(name).click();
+      return;
+    }
+    if (!(await this.moreMenu.isVisible())) await this.moreButton.click();
+    await this.moreMenu.locator(`[data-testid=more-${name}]`).click();
+  }
+
+  /**
+   * Which commands the toolbar's row shows and which its More menu lists (opened for the look, then
+   * closed with Escape). The row must not scroll: a button cut off by its edge does not count as shown.
+   */
+  async toolbarReach(): Promise<ToolbarReach> {
+    const inRow = await this.root.locator('[role=toolbar]').evaluate((bar) => {
+      const edge = bar.getBoundingClientRect();
+      return [...bar.querySelectorAll('[data-testid^=toolbar-]')]
+        .filter((button) => {
+          const box = button.getBoundingClientRect();
+          return box.width > 0 && box.left >= edge.left - 0.5 && box.right <= edge.right + 0.5;
+        })
+        .map((button) => button.getAttribute('data-testid')?.replace('toolbar-', '') ?? '');
+    });
+    const shown = inRow.filter((name) => name !== 'more');
+    if (!inRow.includes('more')) return { inRow: shown, inMenu: [] };
+    await this.moreButton.click();
+    await expect(this.moreMenu).toBeVisible();
+    const inMenu = await this.moreMenu
+      .locator('[data-testid^=more-]')
+      .evaluateAll((items) => items.map((item) => item.getAttribute('data-testid')?.replace('more-', '') ?? ''));
+    await this.page.keyboard.press('Escape');
+    await expect(this.moreMenu).toHaveCount(0);
+    return { inRow: shown, inMenu };
   }
 
   /** The `data-testid` of the focused element, looking through open shadow roots (null when none). */

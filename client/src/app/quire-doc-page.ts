@@ -49,6 +49,7 @@ export class QuireDocPage extends LitElement {
     docId: () => this.docId,
     viewId: () => this.viewId,
     field: () => this.renderRoot.querySelector<HTMLInputElement>('[data-testid=share-link]'),
+    button: () => this.renderRoot.querySelector<HTMLElement>('[data-testid=share-button]'),
   });
 
   constructor() {

@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { focusWithRing } from '../components/focus-ring.js';
 import { DismissController } from '../controllers/dismiss-controller.js';
 import { type DocInfo, fetchDocInfo } from './api.js';
 import { copyText } from './clipboard.js';
@@ -9,12 +10,14 @@ export interface ShareControllerOptions {
   viewId: () => string | null;
   /** The link field of the open panel, once rendered (selected after copying, to copy by hand). */
   field: () => HTMLInputElement | null;
+  /** The Share button, which gets the focus back when Escape closes the panel. */
+  button: () => HTMLElement | null;
 }
 
 /**
  * The Share button of a document page: copies the link, opens the panel, asks the server for the
- * view-only link (offered only to people who may edit), and closes the panel on Escape or a press
- * outside its `.share-area`.
+ * view-only link (offered only to people who may edit), and closes the panel on Escape (the focus
+ * back on the button) or a press outside its `.share-area`.
  */
 export class ShareController implements ReactiveController {
   open = false;
@@ -31,7 +34,10 @@ export class ShareController implements ReactiveController {
     host.addController(this);
     new DismissController(host, {
       isOpen: () => this.open,
-      close: () => this.set({ open: false }),
+      close: (how) => {
+        this.set({ open: false });
+        if (how === 'escape') focusWithRing(this.options.button());
+      },
       contains: (path) => path.some((node) => node instanceof HTMLElement && node.classList.contains('share-area')),
     });
   }

@@ -59,11 +59,12 @@ export const quireConnectionStatusStyles = [
     .label {
       font-variant-numeric: tabular-nums;
     }
-    /* Compact where the editor is narrow (its width, not the window's): the dot and Retry while waiting
-       (the save status beside it says Offline), the dot alone while connected; the words stay in the
-       tooltip and for screen readers. */
+    /* Compact where the editor is narrow (its width, not the window's): while disconnected the dot and
+       Retry (the save status beside it says Offline), the dot alone while connected; the words stay in
+       the tooltip and for screen readers. */
     @container (max-width: 1000px) {
-      button.status .label {
+      .reconnecting .label,
+      .offline .label {
         ${visuallyHiddenRules}
       }
     }

@@ -4,7 +4,7 @@ import { EditorWatchController } from '../controllers/editor-watch-controller.js
 import { formatKeys, isMacPlatform } from '../editor/toolbar-state.js';
 import { defineElement } from './define-element.js';
 import { quireToolbarMenuStyles } from './quire-toolbar-menu-styles.js';
-import { rovingTarget } from './roving-focus.js';
+import { moveMenuFocus } from './roving-focus.js';
 import { ariaKeys, isItemActive, isItemEnabled, type ToolbarItem } from './toolbar-commands.js';
 
 /**
@@ -46,13 +46,7 @@ export class QuireToolbarMenu extends LitElement {
       this.dispatchEvent(new Event('close'));
       return;
     }
-    const items = this.menuItems;
-    const active = this.shadowRoot?.activeElement;
-    const current = active instanceof HTMLButtonElement ? items.indexOf(active) : -1;
-    const target = rovingTarget(event.key, current, items.length, 'vertical');
-    if (target === null) return;
-    event.preventDefault();
-    items[target]?.focus();
+    moveMenuFocus(event, this.menuItems, this.shadowRoot);
   }
 
   private pick(item: ToolbarItem): void {

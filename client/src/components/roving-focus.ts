@@ -29,3 +29,16 @@ export function rovingTarget(
   if (!move || count === 0) return null;
   return move(index < 0 ? (key === 'ArrowLeft' || key === 'ArrowUp' ? 0 : -1) : index, count);
 }
+
+/**
+ * A menu's arrow keys: moves the focus among `items` from the one focused in `root` (its shadow root)
+ * and takes the key; leaves every other key alone.
+ */
+export function moveMenuFocus(event: KeyboardEvent, items: readonly HTMLElement[], root: ShadowRoot | null): void {
+  const active = root?.activeElement;
+  const current = active instanceof HTMLElement ? items.indexOf(active) : -1;
+  const target = rovingTarget(event.key, current, items.length, 'vertical');
+  if (target === null) return;
+  event.preventDefault();
+  items[target]?.focus();
+}

@@ -58,4 +58,33 @@ describe('<quire-export-menu>', () => {
     await menu.updateComplete;
     expect(isOpen(menu)).toBe(true);
   });
+
+  it('moves between the formats with the arrow keys, Home and End, and opens from its button with them', async () => {
+    const menu = await openMenu();
+    const focused = () => menu.shadowRoot?.activeElement?.getAttribute('data-testid');
+    const key = (key: string) =>
+      (menu.shadowRoot?.activeElement ?? menu.renderRoot.querySelector('[role=menu]'))?.dispatchEvent(
+        new KeyboardEvent('keydown', { key, bubbles: true, composed: true }),
+      );
+    expect(focused()).toBe('export-markdown');
+    key('ArrowDown');
+    expect(focused()).toBe('export-html');
+    key('ArrowDown');
+    expect(focused()).toBe('export-markdown');
+    key('End');
+    expect(focused()).toBe('export-html');
+    key('Home');
+    expect(focused()).toBe('export-markdown');
+    key('ArrowUp');
+    expect(focused()).toBe('export-html');
+
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    await menu.updateComplete;
+    expect(focused()).toBe('export-menu');
+    key('ArrowUp');
+    await menu.updateComplete;
+    await menu.updateComplete;
+    expect(isOpen(menu)).toBe(true);
+    expect(focused()).toBe('export-html');
+  });
 });

@@ -1,6 +1,8 @@
 import { html, LitElement, nothing } from 'lit';
 import { defineElement } from '../components/define-element.js';
+import { focusWithRing } from '../components/focus-ring.js';
 import { ICONS } from '../components/icons.js';
+import { moveMenuFocus } from '../components/roving-focus.js';
 import { DismissController } from '../controllers/dismiss-controller.js';
 import { type DownloadFormat, exportUrl } from './history-api.js';
 import { quireExportMenuStyles } from './quire-export-menu-styles.js';
@@ -39,7 +41,8 @@ export class QuireExportMenu extends LitElement {
       isOpen: () => this._open,
       close: (how) => {
         this._open = false;
-        if (how === 'escape') this.renderRoot.querySelector<HTMLButtonElement>('[data-testid=export-menu]')?.focus();
+        if (how === 'escape')
+          focusWithRing(this.renderRoot.querySelector<HTMLButtonElement>('[data-testid=export-menu]'));
       },
     });
   }
@@ -51,11 +54,36 @@ export class QuireExportMenu extends LitElement {
       : exportUrl(base, { docId: this.docId ?? '' }, format);
   }
 
-  private async toggle(): Promise<void> {
-    this._open = !this._open;
-    if (!this._open) return;
+  private get items(): HTMLAnchorElement[] {
+    return [...this.renderRoot.querySelectorAll<HTMLAnchorElement>('[role=menuitem]')];
+  }
+
+  private async open(focus: 'first' | 'last'): Promise<void> {
+    this._open = true;
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLAnchorElement>('[role=menuitem]')?.focus();
+    const items = this.items;
+    items[focus === 'first' ? 0 : items.length - 1]?.focus();
+  }
+
+  private toggle(): void {
+    if (this._open) this._open = false;
+    else void this.open('first');
+  }
+
+  /** Down and up arrows open the menu from its button (WAI-ARIA menu button pattern). */
+  private onButtonKeydown(event: KeyboardEvent): void {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    event.preventDefault();
+    void this.open(event.key === 'ArrowDown' ? 'first' : 'last');
+  }
+
+  /** Up and down arrows, Home and End move between the formats; Tab leaves and closes the menu. */
+  private onMenuKeydown(event: KeyboardEvent): void {
+    if (event.key === 'Tab') {
+      this._open = false;
+      return;
+    }
+    moveMenuFocus(event, this.items, this.shadowRoot);
   }
 
   protected override render() {
@@ -66,15 +94,17 @@ export class QuireExportMenu extends LitElement {
         aria-haspopup="menu"
         aria-expanded=${String(this._open)}
         @click=${this.toggle}
+        @keydown=${this.onButtonKeydown}
       >
         ${ICONS.download}<span class="label">Export</span>
       </button>
       ${
         this._open
-          ? html`<div class="menu" role="menu" aria-label="Download as">
+          ? html`<div class="menu" role="menu" aria-label="Download as" @keydown=${this.onMenuKeydown}>
               ${FORMATS.map(
                 ({ format, label, hint }) => html`<a
                   role="menuitem"
+                  tabindex="-1"
                   data-testid=${`export-${format}`}
                   href=${this.href(format)}
                   download
