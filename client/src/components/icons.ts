@@ -66,6 +66,7 @@ export const ICONS = {
   download: icon(svg`<path d="M12 3v12" /><path d="m7 10 5 5 5-5" /><path d="M5 21h14" />`, 16),
   upload: icon(svg`<path d="M12 21V9" /><path d="m7 14 5-5 5 5" /><path d="M5 3h14" />`, 18),
   restore: icon(svg`<path d="M3 12a9 9 0 1 0 3-6.7L3 8" /><path d="M3 3v5h5" />`, 16),
+  pencil: icon(svg`<path d="M12 20h9" /><path d="M16.5 3.5a2.1 2.1 0 0 1 3 3L7 19l-4 1 1-4z" />`, 16),
   more: icon(svg`<circle cx="5" cy="12" r="1" /><circle cx="12" cy="12" r="1" /><circle cx="19" cy="12" r="1" />`),
 } as const;
 

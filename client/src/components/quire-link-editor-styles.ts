@@ -1,18 +1,13 @@
 import { css } from 'lit';
-import { focusRingRules, iconButton, popoverRules, visuallyHidden } from '../styles/shared-styles.js';
+import { focusRingRules, popoverRules, visuallyHidden } from '../styles/shared-styles.js';
 import { theme } from '../styles/theme.js';
+import { linkPopupStyles } from './link-popup-styles.js';
 
-/** `<quire-link-editor>`: a row under the toolbar with the address field and its buttons. */
+/** `<quire-link-editor>`: the address field and its buttons, at the selection. */
 export const quireLinkEditorStyles = [
   visuallyHidden,
-  iconButton,
+  linkPopupStyles,
   css`
-    :host {
-      position: absolute;
-      z-index: 20;
-      top: calc(100% + 4px);
-      left: 8px;
-    }
     form {
       display: flex;
       flex-wrap: wrap;
@@ -40,11 +35,6 @@ export const quireLinkEditorStyles = [
       ${focusRingRules}
       outline-offset: 1px;
     }
-    .icon-button {
-      width: 32px;
-      height: 32px;
-      color: ${theme.toolbarColor};
-    }
     .apply {
       flex: none;
       height: 32px;
@@ -64,12 +54,6 @@ export const quireLinkEditorStyles = [
     .apply:focus-visible {
       ${focusRingRules}
       outline-offset: 1px;
-    }
-    .problem {
-      flex: 1 0 100%;
-      margin: 0;
-      color: ${theme.dangerColor};
-      font-size: 13px;
     }
   `,
 ];

@@ -2,7 +2,7 @@ import { html, LitElement, nothing } from 'lit';
 import { isSafeUrl } from '../../../shared/safe-url.js';
 import { normalizeHref, UNSAFE_LINK_MESSAGE } from '../editor/toolbar-state.js';
 import { defineElement } from './define-element.js';
-import { ICONS } from './icons.js';
+import { openLinkButton, removeLinkButton } from './link-buttons.js';
 import { quireLinkEditorStyles } from './quire-link-editor-styles.js';
 
 /**
@@ -91,33 +91,7 @@ export class QuireLinkEditor extends LitElement {
         .value=${this.href}
       />
       <button type="submit" class="apply" data-testid="link-apply">Apply</button>
-      ${
-        openable
-          ? html`<a
-              class="icon-button"
-              data-testid="link-open"
-              href=${this.href}
-              target="_blank"
-              rel="noopener noreferrer"
-              aria-label="Open link in a new tab"
-              title="Open link"
-              >${ICONS.externalLink}</a
-            >`
-          : nothing
-      }${
-        this.href
-          ? html`<button
-              type="button"
-              class="icon-button"
-              data-testid="link-remove"
-              aria-label="Remove link"
-              title="Remove link"
-              @click=${() => this.emit('remove')}
-            >
-              ${ICONS.trash}
-            </button>`
-          : nothing
-      }
+      ${openable ? openLinkButton(this.href) : nothing}${this.href ? removeLinkButton(() => this.emit('remove')) : nothing}
       ${
         problem
           ? html`<p id="link-problem" class="problem" role="alert" data-testid="link-problem">${UNSAFE_LINK_MESSAGE}</p>`

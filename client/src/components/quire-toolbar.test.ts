@@ -1,8 +1,6 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { Awareness } from 'y-protocols/awareness';
-import * as Y from 'yjs';
-import { createEditor } from '../editor/create-editor.js';
+import { createTestEditor } from '../testing/test-editor.js';
 import type { QuireLinkEditor } from './quire-link-editor.js';
 import { QuireToolbar } from './quire-toolbar.js';
 import { TOOLBAR_ITEMS } from './toolbar-commands.js';
@@ -13,26 +11,13 @@ afterEach(() => {
 });
 
 async function toolbarWith(content: string) {
-  const element = document.createElement('div');
-  document.body.append(element);
-  // The app's own editor (Yjs undo included) on a document of its own.
-  const doc = new Y.Doc();
-  const editor = createEditor({
-    element,
-    doc,
-    awareness: new Awareness(doc),
-    user: { id: 'u1', name: 'Ada', color: '#2563eb' },
-    editable: true,
-  });
-  editor.commands.setContent(content);
+  const { editor, destroy } = createTestEditor(content);
   const toolbar = new QuireToolbar();
   toolbar.editor = editor;
   document.body.append(toolbar);
   cleanups.push(() => {
     toolbar.remove();
-    editor.destroy();
-    doc.destroy();
-    element.remove();
+    destroy();
   });
   await toolbar.updateComplete;
   return { editor, toolbar };

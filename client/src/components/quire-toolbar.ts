@@ -3,13 +3,14 @@ import { html, LitElement, nothing } from 'lit';
 import { AnchorController } from '../controllers/anchor-controller.js';
 import { DismissController } from '../controllers/dismiss-controller.js';
 import { EditorWatchController } from '../controllers/editor-watch-controller.js';
+import { LinkPopupsController } from '../controllers/link-popups-controller.js';
 import { ToolbarOverflowController } from '../controllers/toolbar-overflow-controller.js';
 import { applyLink, currentLinkHref, removeLink } from '../editor/link-commands.js';
 import { formatKeys, isMacPlatform } from '../editor/toolbar-state.js';
 import { defineElement } from './define-element.js';
 import { focusWithRing } from './focus-ring.js';
 import { ICONS } from './icons.js';
-import type { QuireLinkEditor } from './quire-link-editor.js';
+import './quire-link-card.js';
 import './quire-link-editor.js';
 import type { QuireToolbarMenu } from './quire-toolbar-menu.js';
 import './quire-toolbar-menu.js';
@@ -34,25 +35,27 @@ export class QuireToolbar extends LitElement {
   static override properties = {
     editor: { attribute: false },
     _focusIndex: { state: true },
-    _linkOpen: { state: true },
     _menuOpen: { state: true },
   };
 
   declare editor: Editor | null;
   /** Which of the row's buttons (the shown items, then More) holds the tab stop. */
   declare _focusIndex: number;
-  declare _linkOpen: boolean;
   declare _menuOpen: boolean;
   private readonly overflow = new ToolbarOverflowController(this, {
     bar: () => this.renderRoot.querySelector<HTMLElement>('.bar'),
     count: TOOLBAR_ITEMS.length,
+  });
+  private readonly links = new LinkPopupsController(this, {
+    editor: () => this.editor,
+    linkEditor: () => this.renderRoot.querySelector('quire-link-editor'),
+    linkCard: () => this.renderRoot.querySelector('quire-link-card'),
   });
 
   constructor() {
     super();
     this.editor = null;
     this._focusIndex = 0;
-    this._linkOpen = false;
     this._menuOpen = false;
     // Active marks change with every transaction: re-render, once per frame at most.
     new EditorWatchController(this, {
@@ -64,6 +67,7 @@ export class QuireToolbar extends LitElement {
           this.openLinkEditor();
         }
       },
+      onClick: (event) => this.links.onTextClick(event),
     });
     new AnchorController(this, {
       popup: () => (this._menuOpen ? this.menu : null),
@@ -81,11 +85,9 @@ export class QuireToolbar extends LitElement {
     focusWithRing(this.rowButtons[this.rovingIndex]);
   }
 
-  /** Opens the link editor for the selection (Mod+K), or moves the focus back into it. */
+  /** Opens the link editor at the selection (Mod+K), or moves the focus back into it. */
   openLinkEditor(): void {
-    if (!this.editor?.isEditable) return;
-    this._linkOpen = true;
-    void this.updateComplete.then(() => this.renderRoot.querySelector<QuireLinkEditor>('quire-link-editor')?.focus());
+    this.links.openEditor();
   }
 
   private get menu(): QuireToolbarMenu | null {
@@ -109,11 +111,6 @@ export class QuireToolbar extends LitElement {
     return Math.min(this._focusIndex, this.rowCount - 1);
   }
 
-  private closeLinkEditor(): void {
-    this._linkOpen = false;
-    this.editor?.commands.focus();
-  }
-
   private async openMenu(focus: 'first' | 'last'): Promise<void> {
     this._menuOpen = true;
     await this.updateComplete;
@@ -130,8 +127,8 @@ export class QuireToolbar extends LitElement {
     const editor = this.editor;
     if (!editor || !isItemEnabled(item, editor)) return;
     if ('run' in item) item.run(editor);
-    else if (this._linkOpen) this.closeLinkEditor();
-    else this.openLinkEditor();
+    else if (this.links.editing) this.links.closeEditor();
+    else this.links.openEditor();
   }
 
   private onMenuPick(event: CustomEvent<ToolbarItem>): void {
@@ -140,7 +137,7 @@ export class QuireToolbar extends LitElement {
   }
 
   private onToolbarKeydown(event: KeyboardEvent): void {
-    if (event.key === 'Escape' && !this._menuOpen && !this._linkOpen) {
+    if (event.key === 'Escape' && !this._menuOpen && !this.links.editing) {
       // Back to the text, where Alt+F10 came from.
       this.editor?.commands.focus();
       return;
@@ -160,12 +157,13 @@ export class QuireToolbar extends LitElement {
 
   private onLinkApply(event: CustomEvent<string>): void {
     if (this.editor) applyLink(this.editor, event.detail);
-    this._linkOpen = false;
+    this.links.closeEditor();
   }
 
   private onLinkRemove(): void {
     if (this.editor) removeLink(this.editor);
-    this._linkOpen = false;
+    this.links.closeEditor();
+    this.links.closeCard();
   }
 
   private renderItem(item: ToolbarItem, index: number, mac: boolean) {
@@ -182,7 +180,7 @@ export class QuireToolbar extends LitElement {
       aria-pressed=${item.isActive ? String(active) : nothing}
       aria-keyshortcuts=${item.keys ? ariaKeys(item.keys, mac) : nothing}
       aria-haspopup=${opensLink ? 'dialog' : nothing}
-      aria-expanded=${opensLink ? String(this._linkOpen) : nothing}
+      aria-expanded=${opensLink ? String(this.links.editing) : nothing}
       title=${shortcut ? `${item.label} (${shortcut})` : item.label}
       tabindex=${index === this.rovingIndex ? 0 : -1}
       aria-disabled=${enabled ? nothing : 'true'}
@@ -251,13 +249,25 @@ export class QuireToolbar extends LitElement {
           : nothing
       }
       ${
-        this._linkOpen
+        this.links.editing
           ? html`<quire-link-editor
+              popover="manual"
               .href=${currentLinkHref(this.editor)}
               @apply=${this.onLinkApply}
               @remove=${this.onLinkRemove}
-              @close=${this.closeLinkEditor}
+              @close=${() => this.links.closeEditor()}
             ></quire-link-editor>`
+          : nothing
+      }
+      ${
+        this.links.card
+          ? html`<quire-link-card
+              popover="manual"
+              .href=${currentLinkHref(this.editor)}
+              @edit=${() => this.links.openEditor()}
+              @remove=${this.onLinkRemove}
+              @close=${() => this.links.closeCard()}
+            ></quire-link-card>`
           : nothing
       }
     `;

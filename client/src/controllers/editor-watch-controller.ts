@@ -12,6 +12,8 @@ export interface EditorWatchOptions {
   onChange?: () => void;
   /** Keys pressed in the editor's text (shortcuts that belong to the host, such as Mod+K). */
   onKeydown?: (event: KeyboardEvent) => void;
+  /** Clicks in the editor's text (a link clicked shows its card). */
+  onClick?: (event: MouseEvent) => void;
 }
 
 /**
@@ -21,7 +23,7 @@ export interface EditorWatchOptions {
  */
 export class EditorWatchController implements ReactiveController {
   private watched: Editor | null = null;
-  /** The text element the keydown listener is on (kept: a destroyed editor no longer has a view). */
+  /** The text element the key and click listeners are on (kept: a destroyed editor no longer has a view). */
   private keyTarget: HTMLElement | null = null;
   private frame = 0;
   private connected = false;
@@ -51,17 +53,17 @@ export class EditorWatchController implements ReactiveController {
 
   private watch(editor: Editor | null): void {
     if (this.watched === editor) return;
-    const { events, onKeydown } = this.options;
+    const { events, onKeydown, onClick } = this.options;
     for (const event of events) this.watched?.off(event, this.onEditorChange);
     if (onKeydown) this.keyTarget?.removeEventListener('keydown', onKeydown);
+    if (onClick) this.keyTarget?.removeEventListener('click', onClick);
     this.watched = editor;
     this.keyTarget = null;
     if (!editor) return;
     for (const event of events) editor.on(event, this.onEditorChange);
-    if (onKeydown) {
-      this.keyTarget = editor.view.dom;
-      this.keyTarget.addEventListener('keydown', onKeydown);
-    }
+    this.keyTarget = editor.view.dom;
+    if (onKeydown) this.keyTarget.addEventListener('keydown', onKeydown);
+    if (onClick) this.keyTarget.addEventListener('click', onClick);
   }
 
   private readonly onEditorChange = () => {
