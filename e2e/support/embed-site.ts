@@ -16,15 +16,22 @@ export class EmbedSite {
     readonly url: string,
   ) {}
 
-  /** `attributes` go on `<quire-editor>` as given (`true` for a bare boolean attribute such as `readonly`). */
-  static async start(quireUrl: string, attributes: Record<string, string | true>): Promise<EmbedSite> {
+  /**
+   * `attributes` go on `<quire-editor>` as given (`true` for a bare boolean attribute such as `readonly`);
+   * `css` is the page's own style sheet.
+   */
+  static async start(
+    quireUrl: string,
+    attributes: Record<string, string | true>,
+    options: { css?: string } = {},
+  ): Promise<EmbedSite> {
     const all: Record<string, string | true> = { server: quireUrl, ...attributes };
     const attributeText = Object.entries(all)
       .map(([name, value]) => (value === true ? name : `${name}="${attr(value)}"`))
       .join(' ');
     const html = `<!doctype html>
 <html lang="en">
-  <head><meta charset="utf-8"><title>A page that embeds Quire</title></head>
+  <head><meta charset="utf-8"><title>A page that embeds Quire</title><style>${options.css ?? ''}</style></head>
   <body>
     <h1>Someone else's page</h1>
     <script type="module" src="${attr(quireUrl)}/embed/quire-editor.js"></script>
